@@ -1,0 +1,174 @@
+//! Pipelines as data: a list of stages with their settings, read from and written to TOML or
+//! JSON.
+//!
+//! ```toml
+//! [[stages]]
+//! name = "decode"
+//! encoding = "windows-1254"   # force an encoding; leave out to detect
+//!
+//! [[stages]]
+//! name = "whitespace"
+//! max_blank_lines = 2
+//! ```
+//!
+//! A config may instead name a preset (`preset = "news"`), but not both.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::registry;
+use crate::stages::{DecodeBytes, NormalizeWhitespace};
+
+/// One stage and its settings, tagged by the stage's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "name", rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum StageConfig {
+    /// The `decode` stage.
+    Decode(DecodeBytes),
+    /// The `whitespace` stage.
+    Whitespace(NormalizeWhitespace),
+}
+
+impl StageConfig {
+    /// The stage with this name and its default settings.
+    pub fn default_for(name: &str) -> Result<StageConfig, Error> {
+        match name {
+            "decode" => Ok(StageConfig::Decode(DecodeBytes::default())),
+            "whitespace" => Ok(StageConfig::Whitespace(NormalizeWhitespace::default())),
+            _ => Err(match registry::stage(name) {
+                Some(_) => Error::StageNotBuilt { name: name.into() },
+                None => Error::UnknownStage { name: name.into() },
+            }),
+        }
+    }
+
+    /// The stage's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            StageConfig::Decode(_) => "decode",
+            StageConfig::Whitespace(_) => "whitespace",
+        }
+    }
+
+    /// The stage itself. (`decode` is not a text stage: the pipeline holds it apart.)
+    pub(crate) fn into_stage(self) -> Box<dyn crate::Stage> {
+        match self {
+            StageConfig::Decode(_) => unreachable!("the pipeline holds decode apart"),
+            StageConfig::Whitespace(s) => Box::new(s),
+        }
+    }
+}
+
+/// A pipeline as data: either a preset's name or a list of stages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineConfig {
+    /// A preset's name; the stages are then the preset's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    /// The stages, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<StageConfig>,
+}
+
+impl PipelineConfig {
+    /// A config holding these stages.
+    pub fn from_stages(stages: Vec<StageConfig>) -> PipelineConfig {
+        PipelineConfig {
+            preset: None,
+            stages,
+        }
+    }
+
+    /// The stages of a preset that are built, with their default settings.
+    pub fn preset(name: &str) -> Result<PipelineConfig, Error> {
+        let preset =
+            registry::preset(name).ok_or_else(|| Error::UnknownPreset { name: name.into() })?;
+        let stages = preset
+            .stages
+            .iter()
+            .filter_map(|name| StageConfig::default_for(name).ok())
+            .collect();
+        Ok(PipelineConfig::from_stages(stages))
+    }
+
+    /// The stages this config stands for.
+    pub(crate) fn resolve(&self) -> Result<Vec<StageConfig>, Error> {
+        match &self.preset {
+            None => Ok(self.stages.clone()),
+            Some(_) if !self.stages.is_empty() => Err(Error::Config {
+                format: "pipeline",
+                message: "give either `preset` or `stages`, not both".into(),
+            }),
+            Some(name) => Ok(PipelineConfig::preset(name)?.stages),
+        }
+    }
+
+    /// Reads a TOML config.
+    pub fn from_toml(text: &str) -> Result<PipelineConfig, Error> {
+        let value: toml::Value = toml::from_str(text).map_err(|e| config_error("TOML", e))?;
+        check_stage_names(&serde_json::to_value(value).unwrap_or_default())?;
+        toml::from_str(text).map_err(|e| config_error("TOML", e))
+    }
+
+    /// Reads a JSON config.
+    pub fn from_json(text: &str) -> Result<PipelineConfig, Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| config_error("JSON", e))?;
+        check_stage_names(&value)?;
+        serde_json::from_value(value).map_err(|e| config_error("JSON", e))
+    }
+
+    /// Reads a config in either format: JSON when it starts with `{`, TOML otherwise.
+    pub fn parse(text: &str) -> Result<PipelineConfig, Error> {
+        if text.trim_start().starts_with('{') {
+            Self::from_json(text)
+        } else {
+            Self::from_toml(text)
+        }
+    }
+
+    /// The config as TOML.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a pipeline config is always representable in TOML")
+    }
+
+    /// The config as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self)
+            .expect("a pipeline config is always representable in JSON")
+    }
+}
+
+/// Gives a stage that is designed but not built, or unknown, its own error (serde would only say
+/// "unknown variant").
+fn check_stage_names(value: &serde_json::Value) -> Result<(), Error> {
+    let Some(stages) = value.get("stages").and_then(|s| s.as_array()) else {
+        return Ok(());
+    };
+    for (i, stage) in stages.iter().enumerate() {
+        match stage.get("name").and_then(|n| n.as_str()) {
+            Some(name) => {
+                StageConfig::default_for(name).map_err(|e| Error::Config {
+                    format: "pipeline",
+                    message: format!("stage {}: {e}", i + 1),
+                })?;
+            }
+            None => {
+                return Err(Error::Config {
+                    format: "pipeline",
+                    message: format!("stage {}: has no `name`", i + 1),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn config_error(format: &'static str, e: impl std::fmt::Display) -> Error {
+    Error::Config {
+        format,
+        message: e.to_string().trim_end().to_owned(),
+    }
+}

@@ -1,0 +1,541 @@
+//! Edits: what a stage changed, and the log that maps every change back to the original input.
+//!
+//! A stage never builds its output by hand. It walks its input with a [`Rewriter`], says which
+//! byte ranges to replace and why, and gets back a [`Rewrite`]: the new text together with the
+//! edits that produce it. Because the two come from one place they cannot disagree, and a stage
+//! that changes nothing hands its input back borrowed without having allocated.
+//!
+//! The [`Pipeline`](crate::Pipeline) then composes each stage's edits (byte ranges of *that
+//! stage's* input) with the log so far, so that the final log speaks of byte ranges of the
+//! *original* input. [`replay`] applies such a log; replaying the log of a run on its input gives
+//! exactly the output of that run.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// One change in the final log: the byte range `start..end` of the original input, which held
+/// `before`, was replaced by `after`.
+///
+/// When two stages touch the same stretch of text, their changes are merged into one edit whose
+/// `stage` names both (`"mojibake+unicode"`) and whose `reason` lists both reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    /// The stage (or stages, joined by `+`) that made the change.
+    pub stage: String,
+    /// Start of the replaced range, in bytes of the original input.
+    pub start: usize,
+    /// End (exclusive) of the replaced range, in bytes of the original input.
+    pub end: usize,
+    /// The original text of the range. Bytes that were not valid UTF-8 (only possible when the
+    /// input was bytes) are written as `\xNN` escapes.
+    pub before: String,
+    /// The text that replaced it.
+    pub after: String,
+    /// Why, in a few words (`"trailing whitespace"`); merged edits join their reasons with `"; "`.
+    pub reason: String,
+}
+
+/// One change made by a stage, in byte offsets of that stage's own input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageEdit {
+    /// Start of the replaced range in the stage's input.
+    pub start: usize,
+    /// End (exclusive) of the replaced range in the stage's input.
+    pub end: usize,
+    /// The replacement text.
+    pub after: String,
+    /// Why the stage made the change.
+    pub reason: Cow<'static, str>,
+}
+
+/// The result of a stage: its output text and the edits that turn its input into that output.
+///
+/// Only a [`Rewriter`] makes one (or [`Rewrite::unchanged`]), so the text and the edits always
+/// agree. `text` is `Cow::Borrowed` exactly when nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite<'a> {
+    text: Cow<'a, str>,
+    edits: Vec<StageEdit>,
+}
+
+impl<'a> Rewrite<'a> {
+    /// A rewrite that changes nothing: the input, borrowed.
+    pub fn unchanged(input: &'a str) -> Self {
+        Rewrite {
+            text: Cow::Borrowed(input),
+            edits: Vec::new(),
+        }
+    }
+
+    /// The output text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The edits, sorted and non-overlapping, in byte offsets of the input.
+    pub fn edits(&self) -> &[StageEdit] {
+        &self.edits
+    }
+
+    /// True when the stage changed nothing (the text is the input, borrowed).
+    pub fn is_unchanged(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// The output text and the edits.
+    pub fn into_parts(self) -> (Cow<'a, str>, Vec<StageEdit>) {
+        (self.text, self.edits)
+    }
+}
+
+/// Builds a stage's output from its input, one replacement at a time, in input order.
+///
+/// Nothing is allocated until the first real change; a replacement by identical text is not a
+/// change. Adjacent replacements with the same reason are merged into one edit.
+///
+/// ```
+/// use textmend::edit::Rewriter;
+///
+/// let input = "one  two";
+/// let mut out = Rewriter::new(input);
+/// out.replace(3..5, " ", "repeated spaces");
+/// let rewrite = out.finish();
+/// assert_eq!(rewrite.text(), "one two");
+/// assert_eq!(rewrite.edits().len(), 1);
+///
+/// // No change, no copy:
+/// let rewrite = Rewriter::new("clean").finish();
+/// assert!(rewrite.is_unchanged());
+/// ```
+#[derive(Debug)]
+pub struct Rewriter<'a> {
+    input: &'a str,
+    out: String,
+    copied: usize,
+    edits: Vec<StageEdit>,
+}
+
+impl<'a> Rewriter<'a> {
+    /// Starts a rewrite of `input`.
+    pub fn new(input: &'a str) -> Self {
+        Rewriter {
+            input,
+            out: String::new(),
+            copied: 0,
+            edits: Vec::new(),
+        }
+    }
+
+    /// The text being rewritten.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// The end of the last replacement: the next one may not start before it.
+    pub fn position(&self) -> usize {
+        self.copied
+    }
+
+    /// Replaces `range` of the input by `with`.
+    ///
+    /// # Panics
+    ///
+    /// When `range` starts before the end of the previous replacement, is reversed, is out of
+    /// bounds or does not fall on character boundaries: these are bugs in the calling stage, and
+    /// a log built from them would not replay.
+    pub fn replace(
+        &mut self,
+        range: Range<usize>,
+        with: &str,
+        reason: impl Into<Cow<'static, str>>,
+    ) {
+        let Range { start, end } = range;
+        assert!(
+            self.copied <= start && start <= end && end <= self.input.len(),
+            "Rewriter: range {start}..{end} is out of order (previous edit ended at {}) or out of \
+             bounds (input is {} bytes)",
+            self.copied,
+            self.input.len()
+        );
+        assert!(
+            self.input.is_char_boundary(start) && self.input.is_char_boundary(end),
+            "Rewriter: range {start}..{end} is not on character boundaries"
+        );
+        if &self.input[start..end] == with {
+            return;
+        }
+        if self.edits.is_empty() {
+            self.out.reserve(self.input.len() + with.len());
+        }
+        self.out.push_str(&self.input[self.copied..start]);
+        self.out.push_str(with);
+        self.copied = end;
+        let reason = reason.into();
+        if let Some(last) = self.edits.last_mut()
+            && last.end == start
+            && last.reason == reason
+        {
+            last.end = end;
+            last.after.push_str(with);
+            return;
+        }
+        self.edits.push(StageEdit {
+            start,
+            end,
+            after: with.to_owned(),
+            reason,
+        });
+    }
+
+    /// Deletes `range` of the input.
+    pub fn delete(&mut self, range: Range<usize>, reason: impl Into<Cow<'static, str>>) {
+        self.replace(range, "", reason);
+    }
+
+    /// Inserts `text` at byte `at` of the input.
+    pub fn insert(&mut self, at: usize, text: &str, reason: impl Into<Cow<'static, str>>) {
+        self.replace(at..at, text, reason);
+    }
+
+    /// Finishes the rewrite: the input, borrowed, when nothing changed.
+    pub fn finish(mut self) -> Rewrite<'a> {
+        if self.edits.is_empty() {
+            return Rewrite::unchanged(self.input);
+        }
+        self.out.push_str(&self.input[self.copied..]);
+        Rewrite {
+            text: Cow::Owned(self.out),
+            edits: self.edits,
+        }
+    }
+}
+
+/// Applies a log to the input it was made on, giving the output of that run.
+///
+/// The edits must be sorted, must not overlap and must lie on character boundaries of `original`,
+/// as every log made by a [`Pipeline`](crate::Pipeline) on text input does.
+///
+/// ```
+/// let input = "Trailing   \n\n\n\nspaces";
+/// let cleaned = textmend::Pipeline::preset("minimal").unwrap().clean(input);
+/// assert_eq!(textmend::edit::replay(input, &cleaned.edits).unwrap(), cleaned.text);
+/// ```
+pub fn replay(original: &str, edits: &[Edit]) -> Result<String, Error> {
+    let bytes = replay_bytes(original.as_bytes(), edits)?;
+    String::from_utf8(bytes).map_err(|_| Error::Replay {
+        index: edits.len(),
+        message: "the result is not valid UTF-8 (an edit splits a character)".into(),
+    })
+}
+
+/// Applies a log to the bytes it was made on (see [`Pipeline::clean_bytes`](crate::Pipeline::clean_bytes)),
+/// giving the UTF-8 bytes of the output.
+pub fn replay_bytes(original: &[u8], edits: &[Edit]) -> Result<Vec<u8>, Error> {
+    let growth: usize = edits.iter().map(|e| e.after.len()).sum();
+    let mut out = Vec::with_capacity(original.len() + growth);
+    let mut copied = 0;
+    for (index, edit) in edits.iter().enumerate() {
+        if edit.start < copied || edit.start > edit.end || edit.end > original.len() {
+            return Err(Error::Replay {
+                index,
+                message: format!(
+                    "range {}..{} is out of order (previous edit ended at {copied}) or out of \
+                     bounds (input is {} bytes)",
+                    edit.start,
+                    edit.end,
+                    original.len()
+                ),
+            });
+        }
+        out.extend_from_slice(&original[copied..edit.start]);
+        out.extend_from_slice(edit.after.as_bytes());
+        copied = edit.end;
+    }
+    out.extend_from_slice(&original[copied..]);
+    Ok(out)
+}
+
+/// Composes the edits one stage made on its input `current` with the log that turned the
+/// original into `current`, giving a log of the original that turns it into the stage's output.
+///
+/// Both lists are sorted and free of overlaps, so one sweep in order of `current` suffices. An
+/// old edit and a new one are merged when they share text of `current`, or when one is empty and
+/// lies strictly inside the other; otherwise they stay apart, and the order in which they are
+/// emitted (old before new at a shared boundary, except before an old insertion) is the order of
+/// `current`, which is also the order of the original. `before` is left empty: see [`finish_log`].
+pub(crate) fn compose(
+    old: Vec<Edit>,
+    current: &str,
+    new: Vec<StageEdit>,
+    stage: &str,
+) -> Vec<Edit> {
+    if new.is_empty() {
+        return old;
+    }
+    let mut log = Vec::with_capacity(old.len() + new.len());
+    let mut old = old.into_iter().peekable();
+    // `current` position minus original position, for positions past every emitted old edit.
+    let mut delta: isize = 0;
+    let mut next = 0;
+    while next < new.len() {
+        let first = &new[next];
+        while let Some(o) = old.peek() {
+            let span = current_span(o, delta);
+            if span.end <= first.start && !shares_text(&span, &(first.start..first.end)) {
+                delta += growth(o);
+                log.push(old.next().expect("peeked"));
+            } else {
+                break;
+            }
+        }
+
+        // Gather one cluster: a run of new and old edits that overlap one another.
+        let cluster_delta = delta;
+        let mut span = first.start..first.end;
+        let new_from = next;
+        next += 1;
+        let mut members: Vec<Edit> = Vec::new();
+        let mut members_growth: isize = 0;
+        loop {
+            let mut grew = false;
+            while let Some(o) = old.peek() {
+                let o_span = current_span(o, cluster_delta + members_growth);
+                if !shares_text(&o_span, &span) {
+                    break;
+                }
+                span.start = span.start.min(o_span.start);
+                span.end = span.end.max(o_span.end);
+                members_growth += growth(o);
+                members.push(old.next().expect("peeked"));
+                grew = true;
+            }
+            while next < new.len() && shares_text(&(new[next].start..new[next].end), &span) {
+                span.end = span.end.max(new[next].end);
+                next += 1;
+                grew = true;
+            }
+            if !grew {
+                break;
+            }
+        }
+
+        let start = match members.first() {
+            Some(m) if current_span(m, cluster_delta).start == span.start => m.start,
+            _ => unshift(span.start, cluster_delta),
+        };
+        let end = match members.last() {
+            Some(m)
+                if current_span(m, cluster_delta + members_growth - growth(m)).end == span.end =>
+            {
+                m.end
+            }
+            _ => unshift(span.end, cluster_delta + members_growth),
+        };
+        let mut after = String::new();
+        let mut copied = span.start;
+        for e in &new[new_from..next] {
+            after.push_str(&current[copied..e.start]);
+            after.push_str(&e.after);
+            copied = e.end;
+        }
+        after.push_str(&current[copied..span.end]);
+
+        let mut stages: Vec<&str> = Vec::new();
+        let mut reasons: Vec<&str> = Vec::new();
+        for m in &members {
+            stages.extend(m.stage.split('+'));
+            reasons.extend(m.reason.split("; "));
+        }
+        stages.push(stage);
+        reasons.extend(new[new_from..next].iter().map(|e| e.reason.as_ref()));
+        log.push(Edit {
+            stage: join_unique(&stages, "+"),
+            start,
+            end,
+            before: String::new(),
+            after,
+            reason: join_unique(&reasons, "; "),
+        });
+        delta = cluster_delta + members_growth;
+    }
+    log.extend(old);
+    log
+}
+
+/// Fills in `before` from the original input and drops edits that, after merging, change
+/// nothing (one stage undid what another did).
+pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {
+    log.retain(|e| &original[e.start..e.end] != e.after.as_bytes());
+    for e in &mut log {
+        e.before = escape_invalid(&original[e.start..e.end]);
+    }
+    log
+}
+
+/// `bytes` as text, with bytes that are not UTF-8 written as `\xNN`.
+pub(crate) fn escape_invalid(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(text, "\\x{b:02X}");
+        }
+    }
+    text
+}
+
+fn current_span(e: &Edit, delta: isize) -> Range<usize> {
+    let start = shift(e.start, delta);
+    start..start + e.after.len()
+}
+
+fn growth(e: &Edit) -> isize {
+    e.after.len() as isize - (e.end - e.start) as isize
+}
+
+fn shift(original: usize, delta: isize) -> usize {
+    (original as isize + delta) as usize
+}
+
+fn unshift(current: usize, delta: isize) -> usize {
+    (current as isize - delta) as usize
+}
+
+/// Whether two ranges of the same text must become one edit: they share a byte, or one of them
+/// is empty and lies strictly inside the other.
+fn shares_text(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start.max(b.start) < a.end.min(b.end)
+        || (a.is_empty() && b.start < a.start && a.start < b.end)
+        || (b.is_empty() && a.start < b.start && b.start < a.end)
+}
+
+fn join_unique(parts: &[&str], sep: &str) -> String {
+    let mut seen: Vec<&str> = Vec::with_capacity(parts.len());
+    for p in parts {
+        if !seen.contains(p) {
+            seen.push(p);
+        }
+    }
+    seen.join(sep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage(input: &str, edits: &[(Range<usize>, &str)]) -> (String, Vec<StageEdit>) {
+        let mut w = Rewriter::new(input);
+        for (i, (range, with)) in edits.iter().enumerate() {
+            w.replace(range.clone(), with, format!("r{i}"));
+        }
+        let (text, edits) = w.finish().into_parts();
+        (text.into_owned(), edits)
+    }
+
+    fn run(original: &str, stages: &[&[(Range<usize>, &str)]]) -> (String, Vec<Edit>) {
+        let mut text = original.to_owned();
+        let mut log = Vec::new();
+        for (i, edits) in stages.iter().enumerate() {
+            let (out, new) = stage(&text, edits);
+            log = compose(log, &text, new, &format!("s{i}"));
+            text = out;
+        }
+        (text, finish_log(log, original.as_bytes()))
+    }
+
+    #[test]
+    fn three_stages_compose_into_spans_of_the_original() {
+        let original = "aaa bbb ccc ddd";
+        let (text, log) = run(
+            original,
+            &[
+                &[(0..3, "A"), (8..11, "CCCCC")], // "A bbb CCCCC ddd"
+                &[(2..5, "b"), (6..11, "C")],     // "A b C ddd"
+                &[(3..5, "~C!"), (6..9, "")],     // "A b~C! "
+            ],
+        );
+        assert_eq!(text, "A b~C! ");
+        assert_eq!(replay(original, &log).unwrap(), text);
+        let spans: Vec<_> = log
+            .iter()
+            .map(|e| (e.start, e.end, e.stage.as_str()))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                (0, 3, "s0"),
+                (4, 7, "s1"),
+                (7, 11, "s0+s1+s2"),
+                (12, 15, "s2")
+            ]
+        );
+        assert_eq!(log[2].before, " ccc");
+        assert_eq!(log[2].after, "~C!");
+    }
+
+    #[test]
+    fn insertions_keep_their_order_around_an_earlier_insertion() {
+        let original = "ab";
+        let (text, log) = run(original, &[&[(1..1, "XY")], &[(1..1, "<"), (3..3, ">")]]);
+        assert_eq!(text, "a<XY>b");
+        assert_eq!(replay(original, &log).unwrap(), text);
+    }
+
+    #[test]
+    fn an_edit_inside_an_earlier_replacement_merges_with_it() {
+        let original = "hello world";
+        let (text, log) = run(original, &[&[(0..5, "HELLO")], &[(2..3, "")]]);
+        assert_eq!(text, "HELO world");
+        assert_eq!(log.len(), 1);
+        assert_eq!(
+            (log[0].start, log[0].end, log[0].after.as_str()),
+            (0, 5, "HELO")
+        );
+    }
+
+    #[test]
+    fn an_edit_undone_by_a_later_stage_leaves_no_trace() {
+        let (text, log) = run("abc", &[&[(1..2, "X")], &[(1..2, "b")]]);
+        assert_eq!(text, "abc");
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn rewriter_skips_identical_replacements_and_stays_borrowed() {
+        let mut w = Rewriter::new("same");
+        w.replace(0..4, "same", "noop");
+        assert!(matches!(w.finish().into_parts().0, Cow::Borrowed("same")));
+    }
+
+    #[test]
+    #[should_panic(expected = "out of order")]
+    fn rewriter_refuses_edits_out_of_order() {
+        let mut w = Rewriter::new("abcdef");
+        w.replace(3..4, "x", "a");
+        w.replace(1..2, "y", "b");
+    }
+
+    #[test]
+    fn replay_rejects_overlapping_edits_with_their_index() {
+        let e = |start, end| Edit {
+            stage: "t".into(),
+            start,
+            end,
+            before: String::new(),
+            after: String::new(),
+            reason: String::new(),
+        };
+        let err = replay("abcdef", &[e(0, 3), e(2, 4)]).unwrap_err();
+        assert!(err.to_string().contains("edit 1"), "{err}");
+    }
+
+    #[test]
+    fn invalid_bytes_are_escaped_in_before() {
+        assert_eq!(escape_invalid(b"a\xFFb\xC3"), "a\\xFFb\\xC3");
+    }
+}

@@ -1,0 +1,286 @@
+//! `decode`: bytes to text.
+//!
+//! **Repairs** input that is not UTF-8 text yet: a byte order mark (UTF-8, UTF-16LE, UTF-16BE)
+//! decides the encoding and is removed; otherwise valid UTF-8 is taken as it is (borrowed, no
+//! copy); otherwise the bytes are either UTF-8 with a few damaged sequences, each replaced by
+//! U+FFFD, or text in a legacy encoding, which [chardetng] guesses and [encoding_rs] decodes.
+//! A forced encoding overrides detection (a BOM of that same encoding is still removed).
+//!
+//! **Will not touch** valid UTF-8, even when it looks like mojibake ("CafÃ©" is valid UTF-8 that
+//! was decoded wrongly *upstream*; undoing that is the `mojibake` stage's job, on evidence).
+//!
+//! **Evidence** for "damaged UTF-8" against "legacy encoding": text in a legacy encoding almost
+//! never forms valid multi-byte UTF-8 sequences by chance, while UTF-8 with a few bad bytes is
+//! mostly valid ones. So when valid multi-byte sequences outnumber invalid ones at least two to
+//! one, the input is UTF-8 and only the invalid sequences are replaced; otherwise it is legacy.
+//!
+//! **Logged** as edits in byte offsets of the input: the BOM's removal, each U+FFFD with the bytes
+//! it replaced, and a legacy decoding as one edit per run of non-ASCII bytes (single-byte
+//! encodings) or one edit for the whole input (UTF-16 and the East Asian multi-byte encodings,
+//! whose ASCII-range bytes can belong to a character).
+//!
+//! ```
+//! use textmend::stages::DecodeBytes;
+//!
+//! // "İstanbul, Türkiye" in windows-1254, as a Turkish site would serve it:
+//! let bytes = b"\xDDstanbul, T\xFCrkiye'nin en kalabal\xFDk \xFEehri";
+//! let decoded = DecodeBytes::default().decode(bytes);
+//! assert_eq!(decoded.text, "İstanbul, Türkiye'nin en kalabalık şehri");
+//! assert_eq!(decoded.encoding.name(), "windows-1254");
+//!
+//! // A forced encoding wins:
+//! let decoded = DecodeBytes::forced("koi8-r").unwrap().decode(b"\xF0\xD2\xC9\xD7\xC5\xD4");
+//! assert_eq!(decoded.text, "Привет");
+//! ```
+
+use std::borrow::Cow;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8};
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{Edit, escape_invalid};
+
+/// The `decode` stage's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DecodeBytes {
+    /// Decode with this encoding instead of detecting one (any WHATWG label: `"latin1"`,
+    /// `"cp1254"`, `"koi8-r"`, ...). Written by its canonical name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// Text decoded from bytes, with what the decoder found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text: borrowed when the input was valid UTF-8 without a BOM.
+    pub text: Cow<'a, str>,
+    /// The encoding the bytes were read as.
+    pub encoding: &'static Encoding,
+    /// Whether a byte order mark was found (and removed).
+    pub bom: bool,
+    /// How many invalid sequences were replaced by U+FFFD.
+    pub invalid_sequences: usize,
+    /// What changed, as byte ranges of the input (stage `"decode"`).
+    pub edits: Vec<Edit>,
+}
+
+impl DecodeBytes {
+    /// Decoding that always uses the encoding with this label (a WHATWG label such as
+    /// `"windows-1254"`, `"latin1"` or `"koi8-r"`); `None` for a label nobody defines.
+    pub fn forced(label: &str) -> Option<DecodeBytes> {
+        Encoding::for_label(label.trim().as_bytes()).map(|encoding| DecodeBytes {
+            encoding: Some(encoding),
+        })
+    }
+
+    /// Decodes `bytes`.
+    pub fn decode<'a>(&self, bytes: &'a [u8]) -> Decoded<'a> {
+        let bom = Encoding::for_bom(bytes);
+        let (encoding, bom_len) = match (self.encoding, bom) {
+            (Some(forced), Some((found, len))) if forced == found => (forced, len),
+            (Some(forced), _) => (forced, 0),
+            (None, Some(found)) => found,
+            (None, None) => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    return Decoded {
+                        text: Cow::Borrowed(text),
+                        encoding: UTF_8,
+                        bom: false,
+                        invalid_sequences: 0,
+                        edits: Vec::new(),
+                    };
+                }
+                Err(_) => (guess(bytes), 0),
+            },
+        };
+        let mut out = Output::new(bytes, bom_len);
+        let text = if encoding == UTF_8 {
+            out.utf8(&bytes[bom_len..])
+        } else if encoding.is_single_byte() {
+            out.single_byte(&bytes[bom_len..], encoding)
+        } else {
+            out.whole(&bytes[bom_len..], encoding)
+        };
+        Decoded {
+            text,
+            encoding,
+            bom: bom_len > 0,
+            invalid_sequences: out.invalid,
+            edits: out.edits,
+        }
+    }
+}
+
+/// UTF-8 with damage, or a legacy encoding? See the module docs.
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if valid_multibyte >= 2 * invalid {
+        return UTF_8;
+    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, Utf8Detection::Deny)
+}
+
+/// The decoded text as it is built, with its edits in offsets of the whole input.
+struct Output<'a> {
+    input: &'a [u8],
+    /// Where the body (after the BOM) starts in the input.
+    offset: usize,
+    edits: Vec<Edit>,
+    invalid: usize,
+}
+
+impl<'a> Output<'a> {
+    fn new(input: &'a [u8], bom_len: usize) -> Self {
+        let mut edits = Vec::new();
+        if bom_len > 0 {
+            edits.push(edit(
+                input,
+                0..bom_len,
+                String::new(),
+                "byte order mark".into(),
+            ));
+        }
+        Output {
+            input,
+            offset: bom_len,
+            edits,
+            invalid: 0,
+        }
+    }
+
+    fn utf8(&mut self, body: &'a [u8]) -> Cow<'a, str> {
+        if let Ok(text) = std::str::from_utf8(body) {
+            return Cow::Borrowed(text);
+        }
+        let mut text = String::with_capacity(body.len() + 16);
+        let mut at = self.offset;
+        for chunk in body.utf8_chunks() {
+            text.push_str(chunk.valid());
+            at += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                let end = at + chunk.invalid().len();
+                self.invalid += 1;
+                self.edits.push(edit(
+                    self.input,
+                    at..end,
+                    "\u{FFFD}".into(),
+                    "invalid UTF-8".into(),
+                ));
+                text.push('\u{FFFD}');
+                at = end;
+            }
+        }
+        Cow::Owned(text)
+    }
+
+    /// Single-byte encodings keep ASCII as it is, so each run of other bytes is its own edit.
+    fn single_byte(&mut self, body: &'a [u8], encoding: &'static Encoding) -> Cow<'a, str> {
+        let reason = format!("decoded from {}", encoding.name());
+        let mut text = String::with_capacity(body.len() * 2);
+        let mut i = 0;
+        while i < body.len() {
+            let ascii_end = i + body[i..].iter().take_while(|b| b.is_ascii()).count();
+            // ASCII is valid UTF-8 as it is.
+            text.push_str(std::str::from_utf8(&body[i..ascii_end]).expect("ASCII"));
+            if ascii_end == body.len() {
+                break;
+            }
+            let run_end = ascii_end
+                + body[ascii_end..]
+                    .iter()
+                    .take_while(|b| !b.is_ascii())
+                    .count();
+            let (decoded, _) = encoding.decode_without_bom_handling(&body[ascii_end..run_end]);
+            let errors = decoded.matches('\u{FFFD}').count();
+            self.invalid += errors;
+            let start = self.offset + ascii_end;
+            let reason = if errors > 0 {
+                format!("{reason} (with bytes it does not define)")
+            } else {
+                reason.clone()
+            };
+            text.push_str(&decoded);
+            self.edits.push(edit(
+                self.input,
+                start..self.offset + run_end,
+                decoded.into_owned(),
+                reason.into(),
+            ));
+            i = run_end;
+        }
+        Cow::Owned(text)
+    }
+
+    fn whole(&mut self, body: &'a [u8], encoding: &'static Encoding) -> Cow<'a, str> {
+        let (decoded, _) = encoding.decode_without_bom_handling(body);
+        self.invalid += decoded.matches('\u{FFFD}').count();
+        let text = decoded.into_owned();
+        let range = self.offset..self.input.len();
+        let reason = format!("decoded from {}", encoding.name());
+        // The BOM's edit touches this one; one edit for the whole input reads better.
+        if let Some(bom) = self.edits.pop() {
+            self.edits.push(edit(
+                self.input,
+                bom.start..range.end,
+                text.clone(),
+                format!("byte order mark; {reason}").into(),
+            ));
+        } else if !range.is_empty() {
+            self.edits
+                .push(edit(self.input, range, text.clone(), reason.into()));
+        }
+        Cow::Owned(text)
+    }
+}
+
+fn edit(
+    input: &[u8],
+    range: std::ops::Range<usize>,
+    after: String,
+    reason: Cow<'static, str>,
+) -> Edit {
+    Edit {
+        stage: "decode".into(),
+        before: escape_invalid(&input[range.clone()]),
+        start: range.start,
+        end: range.end,
+        after,
+        reason: reason.into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_utf8_keeps_its_good_characters() {
+        let decoded = DecodeBytes::default().decode("Café \u{2014} naïve ".as_bytes());
+        assert!(matches!(decoded.text, Cow::Borrowed(_)));
+        let mut bytes = "Café — naïve".as_bytes().to_vec();
+        bytes.insert(3, 0xFF);
+        let decoded = DecodeBytes::default().decode(&bytes);
+        assert_eq!(decoded.encoding, UTF_8);
+        assert_eq!(decoded.text, "Caf\u{FFFD}é — naïve");
+        assert_eq!(decoded.invalid_sequences, 1);
+        assert_eq!((decoded.edits[0].start, decoded.edits[0].end), (3, 4));
+        assert_eq!(decoded.edits[0].before, "\\xFF");
+    }
+
+    #[test]
+    fn a_lone_latin1_byte_in_ascii_is_legacy_not_damage() {
+        let decoded = DecodeBytes::default().decode(b"Caf\xE9 au lait, cr\xE8me br\xFBl\xE9e");
+        assert_eq!(decoded.text, "Café au lait, crème brûlée");
+        assert_eq!(decoded.invalid_sequences, 0);
+        assert_eq!(decoded.edits.len(), 4);
+    }
+}
