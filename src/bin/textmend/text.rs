@@ -1,0 +1,92 @@
+//! Plain-text mode: each input is read as bytes, decoded and cleaned whole.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+
+use rayon::prelude::*;
+use textmend::Pipeline;
+
+use crate::Status;
+use crate::args::CleanArgs;
+use crate::input::{Input, check_out_dir};
+use crate::{progress, report};
+
+/// How many files are read and cleaned at once; bounds memory when there are many.
+const FILES_IN_FLIGHT: usize = 32;
+
+/// What cleaning one input gave, ready to write.
+struct Done {
+    text: String,
+    stderr: String,
+}
+
+pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
+    let inputs = Input::all(&args.files);
+    if let Some(dir) = &args.out_dir
+        && let Err(message) = check_out_dir(&inputs, dir)
+    {
+        eprintln!("textmend: {message}");
+        return Ok(Status::Usage);
+    }
+    let bar = progress::bar(inputs.iter().map(Input::len).sum());
+    let colour = report::use_colour();
+    let mut stdout = BufWriter::new(io::stdout().lock());
+    let mut status = Status::Ok;
+    for batch in inputs.chunks(FILES_IN_FLIGHT) {
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|input| clean_one(pipeline, input, args, colour))
+            .collect();
+        for (input, result) in batch.iter().zip(results) {
+            match result {
+                Ok(done) => {
+                    eprint!("{}", done.stderr);
+                    if args.out_dir.is_none() {
+                        stdout.write_all(done.text.as_bytes())?;
+                    }
+                }
+                Err(message) => {
+                    eprintln!("textmend: {}: {message}", input.name());
+                    status = Status::BadInput;
+                }
+            }
+            bar.inc(input.len().unwrap_or(0));
+        }
+    }
+    bar.finish_and_clear();
+    stdout.flush()?;
+    Ok(status)
+}
+
+fn clean_one(
+    pipeline: &Pipeline,
+    input: &Input,
+    args: &CleanArgs,
+    colour: bool,
+) -> Result<Done, String> {
+    let bytes = input.read_all().map_err(|e| format!("cannot read: {e}"))?;
+    let cleaned = pipeline.clean_bytes(&bytes);
+    let mut stderr = String::new();
+    if args.meta {
+        let line = serde_json::json!({ "input": input.name(), "meta": cleaned.meta });
+        stderr.push_str(&line.to_string());
+        stderr.push('\n');
+    }
+    if args.explain {
+        stderr.push_str(&report::explain(
+            &input.name(),
+            &bytes,
+            &cleaned.edits,
+            colour,
+        ));
+    }
+    if let Some(dir) = &args.out_dir {
+        let path = input.output_path(dir).expect("checked by check_out_dir");
+        fs::write(&path, cleaned.text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(Done {
+        text: cleaned.text.into_owned(),
+        stderr,
+    })
+}
