@@ -108,7 +108,7 @@ impl PipelineConfig {
     /// Reads a TOML config.
     pub fn from_toml(text: &str) -> Result<PipelineConfig, Error> {
         let value: toml::Value = toml::from_str(text).map_err(|e| config_error("TOML", e))?;
-        check_stage_names(&serde_json::to_value(value).unwrap_or_default())?;
+        check_stage_names(&serde_json::to_value(value).unwrap_or_default(), "TOML")?;
         toml::from_str(text).map_err(|e| config_error("TOML", e))
     }
 
@@ -116,7 +116,7 @@ impl PipelineConfig {
     pub fn from_json(text: &str) -> Result<PipelineConfig, Error> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| config_error("JSON", e))?;
-        check_stage_names(&value)?;
+        check_stage_names(&value, "JSON")?;
         serde_json::from_value(value).map_err(|e| config_error("JSON", e))
     }
 
@@ -141,23 +141,25 @@ impl PipelineConfig {
     }
 }
 
-/// Gives a stage that is designed but not built, or unknown, its own error (serde would only say
-/// "unknown variant").
-fn check_stage_names(value: &serde_json::Value) -> Result<(), Error> {
+/// Checks each stage on its own, so that an error names the stage it is in (serde would only say
+/// "unknown variant", or point at the start of the list).
+fn check_stage_names(value: &serde_json::Value, format: &'static str) -> Result<(), Error> {
     let Some(stages) = value.get("stages").and_then(|s| s.as_array()) else {
         return Ok(());
     };
     for (i, stage) in stages.iter().enumerate() {
         match stage.get("name").and_then(|n| n.as_str()) {
             Some(name) => {
-                StageConfig::default_for(name).map_err(|e| Error::Config {
-                    format: "pipeline",
-                    message: format!("stage {}: {e}", i + 1),
-                })?;
+                let in_stage = |message: String| Error::Config {
+                    format,
+                    message: format!("stage {} ({name:?}): {message}", i + 1),
+                };
+                StageConfig::default_for(name).map_err(|e| in_stage(e.to_string()))?;
+                StageConfig::deserialize(stage).map_err(|e| in_stage(e.to_string()))?;
             }
             None => {
                 return Err(Error::Config {
-                    format: "pipeline",
+                    format,
                     message: format!("stage {}: has no `name`", i + 1),
                 });
             }

@@ -29,7 +29,7 @@ pub enum Error {
     },
     /// A config file that could not be read as a pipeline.
     Config {
-        /// `"TOML"` or `"JSON"`.
+        /// `"TOML"` or `"JSON"`; `"pipeline"` for a config that parses but makes no sense.
         format: &'static str,
         /// The parser's message, with its line and column where it gives them.
         message: String,

@@ -103,3 +103,8 @@ pub fn clean(text: &str) -> Cleaned<'_> {
 pub fn clean_bytes(bytes: &[u8]) -> Cleaned<'_> {
     NEWS.clean_bytes(bytes)
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -115,7 +115,7 @@ fn line_at(bytes: &[u8], start: usize, limit: usize) -> Line {
     let trimmed_end = start
         + bytes[start..content_end]
             .iter()
-            .rposition(|&b| !is_blank(b))
+            .rposition(|&b| !is_blank(b) && b != b'\r')
             .map_or(0, |i| i + 1);
     Line {
         start,

@@ -1,0 +1,281 @@
+//! Property tests of the invariants in the design: the composed log replays, the pipeline equals
+//! its stages applied one by one, no panics, idempotence, clean output comes back borrowed, no
+//! word is lost.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use proptest::collection::vec;
+use proptest::prelude::*;
+use textmend::edit::{Rewrite, Rewriter, replay, replay_bytes};
+use textmend::{Edit, Meta, Pipeline, Stage};
+
+const CASES: u32 = 256;
+
+// ---------------------------------------------------------------------------------------------
+// (a) Stacks of stages that make random edits.
+
+/// A stage that makes edits chosen in advance, turned into valid ranges of whatever text it gets:
+/// each pick `(a, b, with)` names two character boundaries (modulo their number) and a
+/// replacement; picks that would overlap an earlier one are dropped.
+#[derive(Debug, Clone)]
+struct RandomEdits {
+    name: String,
+    picks: Vec<(usize, usize, String)>,
+}
+
+impl Stage for RandomEdits {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut ranges: Vec<(usize, usize, &str)> = self
+            .picks
+            .iter()
+            .map(|(a, b, with)| {
+                let a = boundaries[a % boundaries.len()];
+                let b = boundaries[b % boundaries.len()];
+                (a.min(b), a.max(b), with.as_str())
+            })
+            .collect();
+        ranges.sort_by_key(|&(start, end, _)| (start, end));
+        let mut out = Rewriter::new(text);
+        for (i, (start, end, with)) in ranges.into_iter().enumerate() {
+            if start >= out.position() {
+                // Two reasons, so that some neighbours merge and some do not.
+                let reason = if i % 2 == 0 { "even" } else { "odd" };
+                out.replace(start..end, with, reason);
+            }
+        }
+        out.finish()
+    }
+}
+
+fn random_stage() -> impl Strategy<Value = Vec<(usize, usize, String)>> {
+    vec((any::<usize>(), any::<usize>(), "[a-zé😀 \n]{0,3}"), 0..6)
+}
+
+/// Checks what every log must be: sorted, non-overlapping, in bounds, on character boundaries
+/// of the original, with `before` the original text of the range.
+fn check_log(original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let mut copied = 0;
+    for e in edits {
+        prop_assert!(
+            copied <= e.start && e.start <= e.end && e.end <= original.len(),
+            "{e:?}"
+        );
+        prop_assert!(original.is_char_boundary(e.start) && original.is_char_boundary(e.end));
+        prop_assert_eq!(&e.before, &original[e.start..e.end]);
+        prop_assert_ne!(&e.before, &e.after, "an edit that changes nothing: {:?}", e);
+        copied = e.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn random_edit_stacks_compose(
+        original in "[a-cé😀 \n]{0,24}",
+        stages in vec(random_stage(), 1..=4),
+    ) {
+        let stages: Vec<RandomEdits> = stages
+            .into_iter()
+            .enumerate()
+            .map(|(i, picks)| RandomEdits { name: format!("s{i}"), picks })
+            .collect();
+        // The reference: each stage applied by hand to the output of the one before.
+        let mut text = original.clone();
+        let mut changed = false;
+        for (k, stage) in stages.iter().enumerate() {
+            let rewrite = stage.apply(&text, &mut Meta::default());
+            changed |= !rewrite.is_unchanged();
+            text = rewrite.text().to_owned();
+
+            // A pipeline of the first k + 1 stages gives the same text and a log of the original.
+            let pipeline = stages[..=k]
+                .iter()
+                .fold(Pipeline::builder(), |b, s| b.stage(s.clone()))
+                .build();
+            let cleaned = pipeline.clean(&original);
+            prop_assert_eq!(&cleaned.text, &text);
+            // Borrowed exactly when no stage changed anything. (A later stage can restore the
+            // original text with edits that do not merge with the earlier ones, so an unchanged
+            // text may still have a log.)
+            prop_assert_eq!(matches!(cleaned.text, Cow::Borrowed(_)), !changed);
+            check_log(&original, &cleaned.edits)?;
+            prop_assert_eq!(replay(&original, &cleaned.edits).unwrap(), text.clone());
+            for e in &cleaned.edits {
+                prop_assert!(e.stage.split('+').all(|s| stages[..=k].iter().any(|st| st.name == s)), "{:?}", e);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) The `minimal` preset on anything.
+
+static MINIMAL: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::preset("minimal").unwrap());
+
+/// Words of the news sample, to build realistic text with random white space between them.
+static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut words: Vec<String> = crate::corpus_text("news/wikinews-sample.txt")
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+});
+
+fn white_space() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => Just(" ".to_owned()),
+        1 => "[ \t\n\r]{1,6}",
+        1 => "[ ]{0,3}(\r?\n){1,5}[ \t]{0,2}",
+    ]
+}
+
+fn corpus_like_text() -> impl Strategy<Value = String> {
+    (
+        "[ \t\n\r]{0,4}",
+        vec((any::<prop::sample::Index>(), white_space()), 0..40),
+    )
+        .prop_map(|(lead, words)| {
+            let mut text = lead;
+            for (index, space) in words {
+                let word: &String = index.get(&WORDS);
+                text.push_str(word);
+                text.push_str(&space);
+            }
+            text
+        })
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[ \t\r\na-zé\u{A0}\u{FEFF}]{0,64}",
+        corpus_like_text(),
+    ]
+}
+
+/// Every whitespace-separated word of `input` is somewhere in `output`.
+fn no_word_lost(input: &str, output: &str) -> Result<(), TestCaseError> {
+    for word in input.split_whitespace() {
+        prop_assert!(
+            output.contains(word),
+            "lost {:?}; output {:?}",
+            word,
+            output
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn minimal_on_text(input in any_text()) {
+        let cleaned = MINIMAL.clean(&input);
+        check_log(&input, &cleaned.edits)?;
+        prop_assert_eq!(replay(&input, &cleaned.edits).unwrap(), cleaned.text.as_ref());
+        no_word_lost(&input, &cleaned.text)?;
+
+        let again = MINIMAL.clean(&cleaned.text);
+        prop_assert!(again.edits.is_empty(), "not idempotent: {:?}", again.edits);
+        prop_assert!(matches!(again.text, Cow::Borrowed(_)));
+        prop_assert_eq!(again.text.as_ref(), cleaned.text.as_ref());
+    }
+
+    #[test]
+    fn minimal_on_text_as_bytes(input in any_text()) {
+        let cleaned = MINIMAL.clean_bytes(input.as_bytes());
+        prop_assert_eq!(
+            replay_bytes(input.as_bytes(), &cleaned.edits).unwrap(),
+            cleaned.text.as_bytes()
+        );
+        // Valid UTF-8 is read as UTF-8 (a leading U+FEFF is its BOM), so this is `clean` again.
+        prop_assert_eq!(cleaned.meta.encoding.as_deref(), Some("UTF-8"));
+        let text = MINIMAL.clean(input.strip_prefix('\u{FEFF}').unwrap_or(&input));
+        prop_assert_eq!(cleaned.text.as_ref(), text.text.as_ref());
+    }
+
+    #[test]
+    fn minimal_on_bytes(input in prop_oneof![
+        vec(any::<u8>(), 0..256),
+        vec(prop_oneof![Just(b' '), Just(b'\n'), Just(b'\t'), Just(b'\r'), 0x80u8..=0xFF, b'a'..=b'z'], 0..128),
+        corpus_like_text().prop_map(|t| encoding_rs::WINDOWS_1252.encode(&t).0.into_owned()),
+    ]) {
+        let cleaned = MINIMAL.clean_bytes(&input);
+        prop_assert_eq!(replay_bytes(&input, &cleaned.edits).unwrap(), cleaned.text.as_bytes());
+
+        // The words of the input, read in the encoding the pipeline says it found (for UTF-8,
+        // that is the lossy decoding), are all in the output.
+        let encoding = cleaned.meta.encoding.as_deref().expect("clean_bytes names the encoding");
+        let encoding = encoding_rs::Encoding::for_label(encoding.as_bytes()).expect("a known encoding");
+        let (decoded, _, _) = encoding.decode(&input);
+        if encoding == encoding_rs::UTF_8 {
+            let lossy = String::from_utf8_lossy(input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&input));
+            prop_assert_eq!(decoded.as_ref(), lossy.as_ref());
+        }
+        no_word_lost(&decoded, &cleaned.text)?;
+
+        // Idempotent; a leading U+FEFF in the output would be read as a BOM, so clean it as text.
+        let again = MINIMAL.clean(&cleaned.text);
+        prop_assert!(again.edits.is_empty(), "not idempotent: {:?}", again.edits);
+        prop_assert!(matches!(again.text, Cow::Borrowed(_)));
+        if !cleaned.text.starts_with('\u{FEFF}') {
+            let again = MINIMAL.clean_bytes(cleaned.text.as_bytes());
+            prop_assert!(again.edits.is_empty(), "not idempotent: {:?}", again.edits);
+            prop_assert!(matches!(again.text, Cow::Borrowed(_)));
+        }
+    }
+}
+
+/// Found by `minimal_on_text`: a lone `\r` before the trailing spaces of a line became, once those
+/// spaces were removed, the `\r` of a `\r\n`, and the spaces before it trailing ones; the second
+/// pass removed them. The `\r` now counts as trailing white space.
+#[test]
+fn regression_lone_cr_before_trailing_spaces_is_idempotent() {
+    for input in [
+        "\"After \r \n\"After ",
+        "\"After\t\r\t\n\"After ",
+        "a \r \r \nb\n",
+    ] {
+        let once = MINIMAL.clean(input);
+        assert_eq!(replay(input, &once.edits).unwrap(), once.text);
+        let twice = MINIMAL.clean(&once.text);
+        assert!(
+            twice.edits.is_empty(),
+            "{input:?} -> {:?} -> {:?}",
+            once.text,
+            twice.text
+        );
+    }
+    assert_eq!(MINIMAL.clean("a \r \nb").text, "a\nb\n");
+}
+
+/// Decoding removes one BOM; a second one stays in the text as U+FEFF, and on the next run it is
+/// the BOM. The `unicode` stage (BOMs inside text) is meant to remove it.
+#[test]
+#[ignore = "known failure until the unicode stage is built: clean_bytes is not idempotent on a doubled BOM"]
+fn clean_bytes_is_idempotent_on_a_doubled_bom() {
+    let input = b"\xEF\xBB\xBF\xEF\xBB\xBFText.\n";
+    let once = MINIMAL.clean_bytes(input);
+    let twice = MINIMAL.clean_bytes(once.text.as_bytes());
+    assert!(
+        twice.edits.is_empty(),
+        "{:?} -> {:?}",
+        once.text,
+        twice.text
+    );
+}
