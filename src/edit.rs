@@ -277,6 +277,20 @@ pub(crate) fn compose(
     if new.is_empty() {
         return old;
     }
+    if old.is_empty() {
+        // The first stage that changes anything: its input is the original.
+        return new
+            .into_iter()
+            .map(|e| Edit {
+                stage: stage.to_owned(),
+                start: e.start,
+                end: e.end,
+                before: String::new(),
+                after: e.after,
+                reason: e.reason.into_owned(),
+            })
+            .collect();
+    }
     let mut log = Vec::with_capacity(old.len() + new.len());
     let mut old = old.into_iter().peekable();
     // `current` position minus original position, for positions past every emitted old edit.
