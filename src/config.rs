@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::registry;
-use crate::stages::{DecodeBytes, NormalizeWhitespace};
+use crate::stages::{DecodeBytes, FixMojibake, NormalizeUnicode, NormalizeWhitespace};
 
 /// One stage and its settings, tagged by the stage's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +26,10 @@ use crate::stages::{DecodeBytes, NormalizeWhitespace};
 pub enum StageConfig {
     /// The `decode` stage.
     Decode(DecodeBytes),
+    /// The `mojibake` stage.
+    Mojibake(FixMojibake),
+    /// The `unicode` stage.
+    Unicode(NormalizeUnicode),
     /// The `whitespace` stage.
     Whitespace(NormalizeWhitespace),
 }
@@ -35,6 +39,8 @@ impl StageConfig {
     pub fn default_for(name: &str) -> Result<StageConfig, Error> {
         match name {
             "decode" => Ok(StageConfig::Decode(DecodeBytes::default())),
+            "mojibake" => Ok(StageConfig::Mojibake(FixMojibake::default())),
+            "unicode" => Ok(StageConfig::Unicode(NormalizeUnicode::default())),
             "whitespace" => Ok(StageConfig::Whitespace(NormalizeWhitespace::default())),
             _ => Err(match registry::stage(name) {
                 Some(_) => Error::StageNotBuilt { name: name.into() },
@@ -47,6 +53,8 @@ impl StageConfig {
     pub fn name(&self) -> &'static str {
         match self {
             StageConfig::Decode(_) => "decode",
+            StageConfig::Mojibake(_) => "mojibake",
+            StageConfig::Unicode(_) => "unicode",
             StageConfig::Whitespace(_) => "whitespace",
         }
     }
@@ -55,6 +63,8 @@ impl StageConfig {
     pub(crate) fn into_stage(self) -> Box<dyn crate::Stage> {
         match self {
             StageConfig::Decode(_) => unreachable!("the pipeline holds decode apart"),
+            StageConfig::Mojibake(s) => Box::new(s),
+            StageConfig::Unicode(s) => Box::new(s),
             StageConfig::Whitespace(s) => Box::new(s),
         }
     }

@@ -34,12 +34,12 @@ pub const STAGES: &[StageInfo] = &[
     StageInfo {
         name: "mojibake",
         summary: "text decoded with the wrong codec upstream (\"CafÃ©\"), repaired where the evidence is strong",
-        built: false,
+        built: true,
     },
     StageInfo {
         name: "unicode",
         summary: "NFC, line endings, control and zero-width characters, no-break spaces",
-        built: false,
+        built: true,
     },
     StageInfo {
         name: "markup",

@@ -235,8 +235,8 @@ fn usage_errors_exit_2_and_say_what_is_wrong() {
             "unknown preset \"nope\"",
         ),
         (
-            &["clean", "--stages", "decode,mojibake"][..],
-            "\"mojibake\" is planned",
+            &["clean", "--stages", "decode,unwrap"][..],
+            "\"unwrap\" is planned",
         ),
         (
             &["clean", "--stages", "whitespace,spelling"][..],

@@ -6,6 +6,7 @@
 mod cli;
 mod decode;
 mod golden;
+mod mojibake;
 mod pipeline;
 mod properties;
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use textmend::edit::{Rewrite, Rewriter, replay, replay_bytes};
-use textmend::stages::{DecodeBytes, NormalizeWhitespace};
+use textmend::stages::{DecodeBytes, NormalizeUnicode, NormalizeWhitespace};
 use textmend::{Error, Meta, Pipeline, PipelineConfig, Stage, StageConfig};
 
 use crate::{corpus_bytes, corpus_text};
@@ -207,8 +207,8 @@ fn config_round_trip() {
 #[test]
 fn presets_and_stage_names_build_the_same_pipeline() {
     let minimal = Pipeline::preset("minimal").unwrap();
-    assert_eq!(minimal.stage_names(), ["decode", "whitespace"]);
-    let by_name = Pipeline::from_stage_names(["decode", "whitespace"]).unwrap();
+    assert_eq!(minimal.stage_names(), ["decode", "unicode", "whitespace"]);
+    let by_name = Pipeline::from_stage_names(["decode", "unicode", "whitespace"]).unwrap();
     assert_eq!(by_name.config().unwrap(), minimal.config().unwrap());
     let config = PipelineConfig::from_toml("preset = \"minimal\"\n").unwrap();
     assert_eq!(
@@ -219,6 +219,7 @@ fn presets_and_stage_names_build_the_same_pipeline() {
         PipelineConfig::preset("minimal").unwrap().stages,
         [
             StageConfig::Decode(DecodeBytes::default()),
+            StageConfig::Unicode(NormalizeUnicode::default()),
             StageConfig::Whitespace(NormalizeWhitespace::default())
         ]
     );
@@ -262,13 +263,13 @@ fn unknown_stage_is_named_with_its_position() {
 
 #[test]
 fn planned_stage_is_not_an_unknown_one() {
-    let err = toml_error("[[stages]]\nname = \"decode\"\n\n[[stages]]\nname = \"mojibake\"\n");
-    assert_mentions(&err, &["\"mojibake\"", "planned but not built", "stage 2"]);
-    let err = Pipeline::from_stage_names(["mojibake"]).unwrap_err();
+    let err = toml_error("[[stages]]\nname = \"decode\"\n\n[[stages]]\nname = \"unwrap\"\n");
+    assert_mentions(&err, &["\"unwrap\"", "planned but not built", "stage 2"]);
+    let err = Pipeline::from_stage_names(["unwrap"]).unwrap_err();
     assert_eq!(
         err,
         Error::StageNotBuilt {
-            name: "mojibake".into()
+            name: "unwrap".into()
         }
     );
 }

@@ -1,0 +1,162 @@
+//! HTML character references (`&amp;`, `&eacute;`, `&#8217;`, `&#x2019;`) left in text that is
+//! not HTML.
+//!
+//! Only complete references with their `;` are decoded, by the HTML5 table (from the
+//! `html-escape` crate). Numeric references to 128..=159 mean the Windows-1252 character, as
+//! browsers read them; a surrogate pair written as two references becomes its one character; a
+//! reference to nothing (0, a lone surrogate, beyond U+10FFFF) stays. `&amp;` before something
+//! that is itself a reference (`&amp;eacute;`) stays too: the text was escaped twice on purpose,
+//! or decoding it would make a new reference and a second run would change the text again.
+
+use std::borrow::Cow;
+
+use memchr::memchr;
+
+/// True when the text has something that looks like an HTML tag: then `&...;` is markup, not
+/// damage, and is left for whoever renders it.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr(b'<', &bytes[from..]).map(|i| from + i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if next.is_ascii_alphabetic() || next == b'/' || next == b'!' {
+            let tail = &bytes[i + 1..bytes.len().min(i + 512)];
+            if let Some(close) = memchr(b'>', tail)
+                && memchr(b'<', &tail[..close]).is_none()
+            {
+                return true;
+            }
+        }
+        from = i + 1;
+    }
+    false
+}
+
+/// A reference at the start of `text` (which starts with `&`): its length and what it stands for.
+fn reference(text: &str) -> Option<(usize, Cow<'static, str>)> {
+    let semi = memchr(b';', &text.as_bytes()[..text.len().min(40)])?;
+    Some((semi + 1, body(&text[1..semi])?))
+}
+
+/// What the body of a reference (between `&` and `;`) stands for.
+fn body(body: &str) -> Option<Cow<'static, str>> {
+    if let Some(number) = body.strip_prefix('#') {
+        let c = match numeric(number)? {
+            code @ 0x80..=0x9F => {
+                super::codecs::char_of(super::codecs::Codec::Windows1252, code as u8)?
+            }
+            0 | 0xD800..=0xDFFF => return None,
+            code => char::from_u32(code)?,
+        };
+        return Some(Cow::Owned(c.to_string()));
+    }
+    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let table = &html_escape::NAMED_ENTITIES;
+    let i = table
+        .binary_search_by(|(name, _)| (*name).cmp(body.as_bytes()))
+        .ok()?;
+    Some(Cow::Borrowed(table[i].1))
+}
+
+/// True when `rest` starts with what would be a reference after a `&`.
+fn starts_like_reference(rest: &str) -> bool {
+    memchr(b';', &rest.as_bytes()[..rest.len().min(40)])
+        .is_some_and(|semi| body(&rest[..semi]).is_some())
+}
+
+/// The number of a numeric reference body (`8217` or `x2019`).
+fn numeric(number: &str) -> Option<u32> {
+    let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+        Some(hex) => (hex, 16),
+        None => (number, 10),
+    };
+    if digits.is_empty() || digits.len() > 7 {
+        return None;
+    }
+    u32::from_str_radix(digits, radix).ok()
+}
+
+/// A surrogate pair written as two numeric references, at the start of `text`.
+fn surrogate_pair(text: &str) -> Option<(usize, char)> {
+    let first_end = text.find(';')?;
+    let high = numeric(text.get(2..first_end)?)?;
+    let rest = &text[first_end + 1..];
+    let rest_body = rest.strip_prefix("&#")?;
+    let second_end = rest_body.find(';')?;
+    let low = numeric(&rest_body[..second_end])?;
+    if !(0xD800..=0xDBFF).contains(&high) || !(0xDC00..=0xDFFF).contains(&low) {
+        return None;
+    }
+    let c = char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?;
+    Some((first_end + 1 + 2 + second_end + 1, c))
+}
+
+/// Every reference in `text` that should be decoded: its byte range and its replacement.
+pub(crate) fn find(text: &str) -> Vec<(std::ops::Range<usize>, Cow<'static, str>)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr(b'&', &bytes[from..]).map(|i| from + i) {
+        let here = &text[i..];
+        if here.starts_with("&#")
+            && let Some((len, c)) = surrogate_pair(here)
+        {
+            out.push((i..i + len, Cow::Owned(c.to_string())));
+            from = i + len;
+            continue;
+        }
+        match reference(here) {
+            Some((len, with)) => {
+                let makes_reference = with == "&" && starts_like_reference(&text[i + len..]);
+                if !makes_reference {
+                    out.push((i..i + len, with));
+                }
+                from = i + len;
+            }
+            None => from = i + 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(text: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (range, with) in find(text) {
+            out.push_str(&text[at..range.start]);
+            out.push_str(&with);
+            at = range.end;
+        }
+        out + &text[at..]
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(decode("caf&eacute; &amp; bar"), "café & bar");
+        assert_eq!(decode("it&#8217;s &#x2019; &#146;"), "it’s ’ ’");
+        assert_eq!(decode("&#55357;&#56832;"), "😀");
+        assert_eq!(
+            decode("AT&T; R&D &copy &#0; &#55357; &bogus;"),
+            "AT&T; R&D &copy &#0; &#55357; &bogus;"
+        );
+        assert_eq!(
+            decode("&amp;eacute; &amp;#8217;"),
+            "&amp;eacute; &amp;#8217;"
+        );
+        assert_eq!(decode("10&frac14;s"), "10¼s");
+    }
+
+    #[test]
+    fn html_is_recognized() {
+        assert!(looks_like_html("<p>caf&eacute;</p>"));
+        assert!(looks_like_html("a <br/> b"));
+        assert!(!looks_like_html("5 < 6 and 7 > 3"));
+        assert!(!looks_like_html("x<y"));
+    }
+}

@@ -1,0 +1,735 @@
+//! `mojibake`: text that was decoded with the wrong codec somewhere upstream.
+//!
+//! **Repairs** UTF-8 that was read as Windows-1252, Latin-1, Windows-1250, -1251, -1253, -1254,
+//! -1257, ISO-8859-2, MacRoman or code page 437 (`CafÃ©` → `Café`, `РґРѕСЂРѕРіРµ` → `дороге`,
+//! `Ä°lham` → `İlham`), in their "sloppy" forms too (undefined bytes passed through as C1
+//! controls), up to three layers deep (`nÃƒÂ©` → `né`), and only where it is: a document in which
+//! one paragraph is damaged keeps the others as they are. Also: sequences whose bytes were partly
+//! lost (a no-break space that became a space, `voilÃ  le` → `voilà le`; a byte that became `?` or
+//! U+FFFD, repaired to one U+FFFD, never guessed), CESU-8 surrogate pairs, C1 controls that stand
+//! for Windows-1252 punctuation (`\u{93}quoted\u{94}` → `“quoted”`), and HTML character
+//! references (`&eacute;`, `&#8217;`) when the text is not HTML.
+//!
+//! **Will not touch** text that merely looks odd: Portuguese `Ã`, Vietnamese, Greek and Cyrillic
+//! text, math and currency (`√π`, `5×£35`), emoji, kaomoji (`(ง'⌣')ง`), capitals before
+//! punctuation (`VOCÊ…`, `NESTLÉ®`), names like `Łódź`. Nor does it guess what a lost byte was.
+//!
+//! **Evidence**: a repair is made only when the text it produces is clearly more plausible than
+//! the text it replaces, by the measure documented in [`plausibility`](self) (see the table
+//! there): each candidate is scored for signs of mojibake (C1 controls, capitals with accents
+//! after lower-case letters, symbols inside words, long byte sequences) against signs of real
+//! text (a rare result, a result that does not fit the script or case of its word, punctuation
+//! after a final letter). Repairs that assume a lost byte are made only in a document that has
+//! clear mojibake of the same codec elsewhere. Each edit's reason names the codec path, e.g.
+//! `utf-8 read as windows-1252, twice`.
+//!
+//! ```
+//! use textmend::{Meta, Stage};
+//! use textmend::stages::FixMojibake;
+//!
+//! let stage = FixMojibake::default();
+//! let out = stage.apply("The CafÃ© doesnâ€™t open on Sundays.", &mut Meta::default());
+//! assert_eq!(out.text(), "The Café doesn’t open on Sundays.");
+//! assert_eq!(out.edits()[0].reason, "utf-8 read as windows-1252");
+//!
+//! // Real text stays as it is, borrowed:
+//! let out = stage.apply("SÃO PAULO, 5×£35, √π, Łódź", &mut Meta::default());
+//! assert!(out.is_unchanged());
+//! ```
+
+mod codecs;
+mod entities;
+pub(crate) mod plausibility;
+mod sequences;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{Edit, Rewrite, Rewriter, StageEdit};
+use crate::{Meta, Stage};
+use codecs::Codec;
+use plausibility::{Script, is_closing, is_letter, is_mark, is_rare, script};
+use sequences::{Allow, Loss, Sequence};
+
+/// The `mojibake` stage's settings. Everything is on by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FixMojibake {
+    /// Undo UTF-8 read as a single-byte codec.
+    pub encoding: bool,
+    /// How many layers of misreading to undo, 1 to 3.
+    pub max_layers: u8,
+    /// Repair sequences that lost a byte (no-break space became a space, a byte became `?`),
+    /// where the document has clear mojibake of the same codec elsewhere.
+    pub lost_bytes: bool,
+    /// Replace C1 control characters by the Windows-1252 punctuation they stand for.
+    pub c1_controls: bool,
+    /// Decode HTML character references when the text has no HTML tags.
+    pub html_entities: bool,
+}
+
+impl Default for FixMojibake {
+    fn default() -> Self {
+        FixMojibake {
+            encoding: true,
+            max_layers: 3,
+            lost_bytes: true,
+            c1_controls: true,
+            html_entities: true,
+        }
+    }
+}
+
+impl FixMojibake {
+    /// Sets [`encoding`](Self::encoding).
+    pub fn encoding(mut self, on: bool) -> Self {
+        self.encoding = on;
+        self
+    }
+
+    /// Sets [`max_layers`](Self::max_layers) (clamped to 1..=3).
+    pub fn max_layers(mut self, n: u8) -> Self {
+        self.max_layers = n.clamp(1, 3);
+        self
+    }
+
+    /// Sets [`lost_bytes`](Self::lost_bytes).
+    pub fn lost_bytes(mut self, on: bool) -> Self {
+        self.lost_bytes = on;
+        self
+    }
+
+    /// Sets [`c1_controls`](Self::c1_controls).
+    pub fn c1_controls(mut self, on: bool) -> Self {
+        self.c1_controls = on;
+        self
+    }
+
+    /// Sets [`html_entities`](Self::html_entities).
+    pub fn html_entities(mut self, on: bool) -> Self {
+        self.html_entities = on;
+        self
+    }
+}
+
+impl Stage for FixMojibake {
+    fn name(&self) -> &str {
+        "mojibake"
+    }
+
+    fn config(&self) -> Option<crate::StageConfig> {
+        Some(crate::StageConfig::Mojibake(self.clone()))
+    }
+
+    fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
+        let entity_edits = if self.html_entities
+            && memchr::memchr(b'&', text.as_bytes()).is_some()
+            && !entities::looks_like_html(text)
+        {
+            entities::find(text)
+        } else {
+            Vec::new()
+        };
+        if entity_edits.is_empty() {
+            let mut out = Rewriter::new(text);
+            for repair in self.repairs(text) {
+                out.replace(repair.range, &repair.with, repair.reason);
+            }
+            return out.finish();
+        }
+        // References first, then the rest on the decoded text (`10Î&frac14;s` is `10μs`), with
+        // both sets of edits composed back onto the input.
+        let mut first = Rewriter::new(text);
+        for (range, with) in entity_edits {
+            first.replace(range, &with, "html character reference");
+        }
+        let (decoded, first_edits) = first.finish().into_parts();
+        let second: Vec<StageEdit> = self
+            .repairs(&decoded)
+            .into_iter()
+            .map(|r| StageEdit {
+                start: r.range.start,
+                end: r.range.end,
+                after: r.with.into_owned(),
+                reason: r.reason,
+            })
+            .collect();
+        let log: Vec<Edit> = crate::edit::compose(
+            crate::edit::compose(Vec::new(), text, first_edits, "mojibake"),
+            &decoded,
+            second,
+            "mojibake",
+        );
+        let mut out = Rewriter::new(text);
+        for edit in log {
+            out.replace(edit.start..edit.end, &edit.after, edit.reason);
+        }
+        out.finish()
+    }
+}
+
+/// One repair, in byte offsets of the stage's input.
+struct Repair {
+    range: Range<usize>,
+    with: Cow<'static, str>,
+    reason: Cow<'static, str>,
+}
+
+/// A run of sequences that decode together, with what they decode to and how they were judged.
+struct Run {
+    range: Range<usize>,
+    seqs: Range<usize>,
+    output: String,
+    /// The codecs misread, the last misreading first (the order in which they are undone).
+    layers: Vec<&'static str>,
+    score: i32,
+    /// Assumes a byte became `?` or a space: needs evidence elsewhere in the document.
+    needs_evidence: bool,
+    loss: Option<Loss>,
+}
+
+impl FixMojibake {
+    fn repairs(&self, text: &str) -> Vec<Repair> {
+        let mut repairs = Vec::new();
+        if self.encoding && !text.is_ascii() {
+            self.undo_misreadings(text, &mut repairs);
+        }
+        if self.c1_controls {
+            c1_controls(text, &mut repairs);
+        }
+        repairs.sort_by_key(|r| r.range.start);
+        repairs
+    }
+
+    fn undo_misreadings(&self, text: &str, repairs: &mut Vec<Repair>) {
+        let allow = Allow {
+            question: self.lost_bytes,
+            space: self.lost_bytes,
+        };
+        let mut seqs = sequences::find(text, allow, None);
+        if seqs.is_empty() {
+            return;
+        }
+        // Read the document in the codec that explains most of it (`MĂĄm ... tĹ\u{99}etĂ­ho` is
+        // ISO-8859-2 throughout, not Windows-1250 with one sloppy byte).
+        let best = sequences::best_codec(text, &seqs);
+        if seqs.iter().any(|s| s.codec != best) {
+            seqs = sequences::find(text, allow, Some(best));
+        }
+        let runs = self.runs(text, &seqs);
+        let mut evidence = [false; codecs::CODECS.len()];
+        let mut strong = [false; codecs::CODECS.len()];
+        for run in &runs {
+            let codec = seqs[run.seqs.start].codec.index();
+            if run.score >= 2 && !run.needs_evidence {
+                evidence[codec] = true;
+            }
+            if run.score >= 3 && !run.needs_evidence {
+                strong[codec] = true;
+            }
+        }
+        // Code page 437 is box drawing too: a document with box drawing that is not mojibake is
+        // line art, and its box characters are left alone.
+        let mut cp437_art = false;
+        for run in &runs {
+            let seq = &seqs[run.seqs.start];
+            if seq.codec == Codec::Cp437 && (run.score < 1 || run.needs_evidence) {
+                cp437_art |= text[run.range.clone()].chars().any(is_box_drawing);
+            }
+        }
+        let accepted = |run: &Run| {
+            let codec = seqs[run.seqs.start].codec;
+            if codec == Codec::Cp437 && cp437_art {
+                return false;
+            }
+            // The rarer misreadings need more evidence than the two common ones, unless the
+            // document has clear cases of them.
+            let bar = match codec {
+                Codec::Windows1252 | Codec::Windows1251 => 1,
+                _ if strong[codec.index()] => 1,
+                _ => 2,
+            };
+            run.score >= bar && (!run.needs_evidence || evidence[codec.index()])
+        };
+        // A word in which as many runs are refused as accepted (at least two) is a garble, where
+        // the accepted ones are coincidences too.
+        let token_of = |run: &Run| {
+            memchr::memrchr3(b' ', b'\n', b'\t', &text.as_bytes()[..run.range.start])
+                .map_or(0, |i| i + 1)
+        };
+        let mut garbled = vec![false; runs.len()];
+        let mut k = 0;
+        while k < runs.len() {
+            let token = token_of(&runs[k]);
+            let mut m = k;
+            let (mut yes, mut no) = (0, 0);
+            while m < runs.len() && token_of(&runs[m]) == token {
+                if accepted(&runs[m]) {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+                m += 1;
+            }
+            if no >= 2 && no >= yes {
+                garbled[k..m].fill(true);
+            }
+            k = m;
+        }
+        for (run, garbled) in runs.iter().zip(garbled) {
+            if garbled {
+                continue;
+            }
+            let seq = &seqs[run.seqs.start];
+            if run.loss == Some(Loss::Space) && seq.byte_len() == 2 {
+                if let Some(repair) = lost_space(text, &seqs, seq, evidence[seq.codec.index()]) {
+                    repairs.push(repair);
+                }
+                continue;
+            }
+            if accepted(run) {
+                repairs.push(Repair {
+                    range: run.range.clone(),
+                    with: Cow::Owned(run.output.clone()),
+                    reason: reason(&run.layers, run.loss),
+                });
+            }
+        }
+    }
+
+    /// Groups the sequences into runs, decodes each (layer after layer) and scores it.
+    fn runs(&self, text: &str, seqs: &[Sequence]) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < seqs.len() {
+            let first = &seqs[i];
+            let mut j = i + 1;
+            let alone = |s: &Sequence| s.loss == Some(Loss::Space) && s.byte_len() == 2;
+            if !alone(first) {
+                while j < seqs.len()
+                    && seqs[j].start == seqs[j - 1].end
+                    && seqs[j].codec == first.codec
+                    && !alone(&seqs[j])
+                {
+                    j += 1;
+                }
+            }
+            let run_seqs = &seqs[i..j];
+            let mut output: String = run_seqs.iter().map(Sequence::decoded).collect();
+            let sloppy = run_seqs.iter().any(|s| s.sloppy);
+            let mut layers = vec![first.codec.name(sloppy)];
+            while layers.len() < usize::from(self.max_layers.clamp(1, 3)) {
+                match unlayer(&output) {
+                    Some((again, name)) => {
+                        output = again;
+                        layers.push(name);
+                    }
+                    None => break,
+                }
+            }
+            let loss = run_seqs.iter().find_map(|s| s.loss);
+            let range = first.start..seqs[j - 1].end;
+            let score = score(text, seqs, i..j, &output);
+            // A run that assumes a lost byte needs evidence, from elsewhere or from itself.
+            let assumes = run_seqs
+                .iter()
+                .any(|s| matches!(s.loss, Some(Loss::Question | Loss::Space)));
+            let self_evident = score >= 2 && run_seqs.iter().any(|s| s.loss.is_none());
+            runs.push(Run {
+                range,
+                seqs: i..j,
+                output,
+                layers,
+                score,
+                needs_evidence: assumes && !self_evident,
+                loss,
+            });
+            i = j;
+        }
+        runs
+    }
+}
+
+/// Undoes one more layer when all of `text` is mojibake (every non-ASCII character is part of a
+/// sequence) and the result has no rare character.
+fn unlayer(text: &str) -> Option<(String, &'static str)> {
+    let allow = Allow {
+        question: false,
+        space: false,
+    };
+    let seqs = sequences::find(text, allow, None);
+    let first = seqs.first()?;
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for seq in &seqs {
+        if !text[at..seq.start].is_ascii() {
+            return None;
+        }
+        out.push_str(&text[at..seq.start]);
+        out.push(seq.decoded());
+        at = seq.end;
+    }
+    if !text[at..].is_ascii() {
+        return None;
+    }
+    out.push_str(&text[at..]);
+    if out.chars().any(is_rare) {
+        return None;
+    }
+    let sloppy = seqs.iter().any(|s| s.sloppy);
+    Some((out, first.codec.name(sloppy)))
+}
+
+/// The edit reason for a run: the misreadings in the order they happened.
+fn reason(layers: &[&'static str], loss: Option<Loss>) -> Cow<'static, str> {
+    let mut history: Vec<&str> = layers.iter().rev().copied().collect();
+    history.dedup();
+    let mut reason = if history.len() == 1 {
+        match layers.len() {
+            1 => format!("utf-8 read as {}", history[0]),
+            2 => format!("utf-8 read as {}, twice", history[0]),
+            _ => format!("utf-8 read as {}, three times", history[0]),
+        }
+    } else {
+        format!("utf-8 read as {}", history.join(", then as "))
+    };
+    match loss {
+        Some(Loss::Replacement | Loss::Question) => reason.push_str("; a byte was lost"),
+        Some(Loss::Space) => reason.push_str("; a no-break space was lost"),
+        None => {}
+    }
+    Cow::Owned(reason)
+}
+
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259F}').contains(&c)
+}
+
+/// The sequence of `seqs` that covers byte `pos`, if any.
+fn covering(seqs: &[Sequence], pos: usize) -> Option<&Sequence> {
+    let i = seqs.partition_point(|s| s.start <= pos);
+    i.checked_sub(1).map(|i| &seqs[i]).filter(|s| pos < s.end)
+}
+
+/// Leads that, as real letters, almost never come before punctuation at the end of a word: the
+/// commonest leads of each codec (U+0080..U+017F in Windows-1252, Cyrillic in Windows-1251...).
+fn is_common_lead(seq: &Sequence) -> bool {
+    let Some(b) = codecs::bytes_of(seq.lead).and_then(|b| b.get(seq.codec)) else {
+        return false;
+    };
+    match seq.codec {
+        Codec::Windows1252 | Codec::Windows1254 => matches!(b, 0xC2..=0xC5),
+        Codec::Windows1251 => matches!(b, 0xC2 | 0xC3 | 0xD0 | 0xD1),
+        Codec::Windows1250 | Codec::Iso8859_2 => matches!(b, 0xC2 | 0xC4 | 0xC5),
+        Codec::Windows1253 => matches!(b, 0xCE | 0xCF),
+        Codec::Windows1257 => matches!(b, 0xC4 | 0xC5),
+        Codec::MacRoman => b == 0xC3,
+        Codec::Cp437 => false,
+    }
+}
+
+/// Scores the run `seqs[run]` decoding to `output`: see [`plausibility`] for the measure.
+fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 {
+    let run_seqs = &seqs[run.clone()];
+    let start = run_seqs[0].start;
+    let end = run_seqs[run_seqs.len() - 1].end;
+    let mut before_chars = text[..start].chars().rev();
+    let prev = before_chars.next();
+    let prev2 = before_chars.next();
+    let next = text[end..].chars().next();
+    let raw = &text[start..end];
+
+    let mut score = 0;
+    let mut char_before = prev;
+    for seq in run_seqs {
+        score += match seq.byte_len() {
+            2 => 1,
+            3 => 3,
+            _ => 4,
+        };
+        if seq.c1 {
+            score += 2;
+        }
+        if seq.loss == Some(Loss::Replacement) {
+            score += 1;
+        }
+        // A capital right after a lower-case letter (`siÄ™`, `ƒÅ`), or a symbol right after a
+        // letter (`r√©`).
+        let mut before = char_before;
+        let mut odd = !is_letter(seq.lead) && before.is_some_and(is_letter);
+        for c in text[seq.start..seq.end].chars() {
+            odd |= c.is_uppercase() && before.is_some_and(char::is_lowercase);
+            before = Some(c);
+        }
+        if odd {
+            score += 1;
+        }
+        char_before = Some(seq.last);
+    }
+    let prev_letter = prev.is_some_and(is_letter);
+    let next_letter = next.is_some_and(is_letter);
+    let raw_letters = raw.chars().all(is_letter);
+    if next_letter && !raw_letters {
+        score += 1;
+    }
+    if raw_letters
+        && raw.chars().all(char::is_uppercase)
+        && run_seqs.len() == 1
+        && next.is_some_and(char::is_lowercase)
+    {
+        // `ÄÆdomu`, `MĂĄm`: two capitals and then lower case.
+        score += 1;
+    }
+
+    score -= 4 * output.chars().filter(|&c| is_rare(c)).count() as i32;
+    if word_has_other_letters(text, seqs, start, end) {
+        score -= 4;
+    }
+    // Touching a sequence of another codec: a garble, not one misreading.
+    let other_codec = |pos: Option<usize>| {
+        pos.and_then(|p| covering(seqs, p))
+            .is_some_and(|s| s.codec != run_seqs[0].codec)
+    };
+    if other_codec(start.checked_sub(1)) || other_codec(Some(end)) {
+        score -= 3;
+    }
+    let output_letter = output.chars().find(|&c| is_letter(c));
+    if let Some(first) = output_letter
+        && output
+            .chars()
+            .any(|c| is_letter(c) && script(c) != script(first))
+    {
+        // `ľՋ`: one word in two alphabets is a garble.
+        score -= 3;
+    }
+    if raw_letters
+        && run_seqs.len() == 1
+        && run_seqs[0].byte_len() == 2
+        && output_letter.is_none()
+        && !output.chars().any(is_mark)
+    {
+        // `Āø`: two letters are a name, not a cedilla.
+        score -= 3;
+    }
+    if run_seqs.len() == 1 {
+        let seq = &run_seqs[0];
+        let word_end = !next.is_some_and(char::is_alphanumeric);
+        let prev_lower = prev.is_some_and(char::is_lowercase);
+        if seq.byte_len() == 2 {
+            if is_closing(seq.last)
+                && word_end
+                && !prev_lower
+                && !is_common_lead(seq)
+                && output_letter.is_some()
+            {
+                score -= 2;
+            }
+            if matches!(seq.last, '’' | '\'') && next_letter {
+                score -= 3;
+            }
+            if seq.last == '\u{a0}' && next.is_some_and(char::is_uppercase) {
+                score -= 3;
+            }
+        } else if script(seq.lead) == Script::Latin
+            && is_letter(seq.lead)
+            && prev.is_some_and(|p| is_letter(p) && script(p) == Script::Latin)
+            && raw.chars().skip(1).all(|c| !is_letter(c))
+            && word_end
+            && output_letter.is_some()
+        {
+            // `Brontë…”`: a final letter and punctuation, not a Korean syllable.
+            score -= 3;
+        }
+    }
+    if let Some(letter) = output_letter {
+        let isolated = !prev_letter && !next_letter;
+        if isolated && !is_letter(run_seqs[0].lead) {
+            // `√π`, `5×£35`, `∆°`: symbols, not a letter standing alone.
+            score -= 3;
+        }
+        if isolated
+            && output.chars().count() == 1
+            && script(letter) == Script::Latin
+            && letter as u32 > 0xFF
+        {
+            // `10 Å—`: `ŗ` is not a word.
+            score -= 3;
+        }
+        let theirs = script(letter);
+        let mixes = |n: Option<char>| {
+            n.filter(|&c| is_letter(c)).is_some_and(|c| {
+                let ours = script(c);
+                ours != theirs && ours != Script::Greek && theirs != Script::Greek
+            })
+        };
+        if mixes(prev) || mixes(next) {
+            score -= 2;
+        }
+        if letter.is_lowercase()
+            && prev.is_some_and(char::is_uppercase)
+            && prev2.is_some_and(char::is_uppercase)
+            && !next.is_some_and(char::is_lowercase)
+        {
+            score -= 2;
+        }
+    }
+    score
+}
+
+/// True when the word around `start..end` has non-ASCII letters that are not part of any
+/// sequence: real text with accents, in which a mojibake-like pair is a coincidence.
+fn word_has_other_letters(text: &str, seqs: &[Sequence], start: usize, end: usize) -> bool {
+    const REACH: usize = 64;
+    let mut pos = start;
+    for _ in 0..REACH {
+        let Some(c) = text[..pos].chars().next_back() else {
+            break;
+        };
+        let at = pos - c.len_utf8();
+        if let Some(seq) = covering(seqs, at) {
+            pos = seq.start;
+            continue;
+        }
+        if !is_letter(c) {
+            break;
+        }
+        if !c.is_ascii() {
+            return true;
+        }
+        pos = at;
+    }
+    let mut pos = end;
+    for _ in 0..REACH {
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
+        if let Some(seq) = covering(seqs, pos) {
+            pos = seq.end;
+            continue;
+        }
+        if !is_letter(c) {
+            break;
+        }
+        if !c.is_ascii() {
+            return true;
+        }
+        pos += c.len_utf8();
+    }
+    false
+}
+
+/// A lead followed by a space that was once the no-break space byte 0xA0: `Ã ` for `à`, `Â ` for
+/// a no-break space, `Å veices` for `Šveices`. Believed in a document with clear mojibake of the
+/// same codec (`evidence`), or for `à` after a lower-case letter (`voilÃ le`), which real text
+/// never has.
+fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> Option<Repair> {
+    let decoded = seq.decoded();
+    let prev = text[..seq.start].chars().next_back();
+    let after = &text[seq.end..];
+    // The character after the space, as it will read once repaired.
+    let next = covering(seqs, seq.end)
+        .filter(|s| s.start == seq.end)
+        .map(Sequence::decoded)
+        .or_else(|| after.chars().next());
+    let reason = || reason(&[seq.codec.name(seq.sloppy)], Some(Loss::Space));
+    let lead_only = seq.start..seq.start + seq.lead.len_utf8();
+    match decoded {
+        'à' if evidence || prev.is_some_and(char::is_lowercase) => {
+            if prev.is_some_and(char::is_uppercase) || next.is_some_and(char::is_uppercase) {
+                return None;
+            }
+            // The space was the no-break space: `voilÃ  le`, and Portuguese `às`, `àquele`.
+            let joins = next == Some(' ')
+                || ["quel", "quil"].iter().any(|p| after.starts_with(p))
+                || (after.starts_with('s')
+                    && !after[1..].starts_with(|c: char| c.is_alphanumeric() || c == '\''));
+            let range = if joins { seq.start..seq.end } else { lead_only };
+            Some(Repair {
+                range,
+                with: Cow::Borrowed("à"),
+                reason: reason(),
+            })
+        }
+        '\u{a0}' if evidence => Some(Repair {
+            range: seq.start..seq.end,
+            with: Cow::Borrowed("\u{a0}"),
+            reason: reason(),
+        }),
+        c if evidence
+            && is_letter(c)
+            && !is_rare(c)
+            && !prev.is_some_and(is_letter)
+            && next.is_some_and(char::is_lowercase) =>
+        {
+            Some(Repair {
+                range: seq.start..seq.end,
+                with: Cow::Owned(c.to_string()),
+                reason: reason(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// C1 controls left in the text: each stands for the Windows-1252 character of its byte.
+fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut taken: Vec<Range<usize>> = repairs.iter().map(|r| r.range.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    let is_taken = |i: usize| {
+        let k = taken.partition_point(|r| r.start <= i);
+        k > 0 && taken[k - 1].contains(&i)
+    };
+    while let Some(i) = memchr::memchr(0xC2, &bytes[from..]).map(|i| from + i) {
+        from = i + 1;
+        let Some(&second) = bytes.get(i + 1) else {
+            break;
+        };
+        if !(0x80..=0x9F).contains(&second) || is_taken(i) {
+            continue;
+        }
+        let Some(c) = codecs::char_of(Codec::Windows1252, second) else {
+            continue;
+        };
+        repairs.push(Repair {
+            range: i..i + 2,
+            with: Cow::Owned(c.to_string()),
+            reason: Cow::Borrowed("C1 control for windows-1252 punctuation"),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `MOJIBAKE_TEXT='...' cargo test --lib show_runs -- --ignored --nocapture` prints how a
+    /// text's runs are judged.
+    #[test]
+    #[ignore = "a tool for tuning, not a test"]
+    fn show_runs() {
+        let text = std::env::var("MOJIBAKE_TEXT").unwrap_or_else(|_| "CafÃ©".into());
+        let allow = Allow {
+            question: true,
+            space: true,
+        };
+        let mut seqs = sequences::find(&text, allow, None);
+        let best = sequences::best_codec(&text, &seqs);
+        seqs = sequences::find(&text, allow, Some(best));
+        println!("best codec: {best:?}");
+        for run in FixMojibake::default().runs(&text, &seqs) {
+            println!(
+                "{:?} -> {:?} score {} {:?} evidence needed: {}",
+                &text[run.range.clone()],
+                run.output,
+                run.score,
+                run.layers,
+                run.needs_evidence
+            );
+        }
+    }
+}

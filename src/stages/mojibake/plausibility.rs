@@ -1,0 +1,117 @@
+//! How plausible a character is as real text: the measure the `mojibake` stage uses to decide
+//! whether a repair is clearly better than what it replaces.
+//!
+//! Mojibake has a signature. Each character of real text that was UTF-8 becomes two to four
+//! characters drawn from a small set: a *lead* (in Windows-1252 `Â Ã Ä Å` and the other capitals
+//! with accents, `â ã ä`...) followed by *continuations* (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ ™ © ® ° ± ² ³ ´
+//! µ ¶ · ¸ ¹ º » ¼ ½ ¾ ¿`, C1 controls...). Real text rarely has a capital with an accent directly
+//! after a lower-case letter, or a symbol in the middle of a word, and almost never a C1 control.
+//! Decoding the bytes back gives one character; the repair is plausible when that character is
+//! one that real text uses (a letter of a living script, common punctuation, a symbol, an emoji)
+//! and fits its neighbours.
+//!
+//! The judgement is made on a *run*: consecutive sequences that decode together. Its score adds
+//! evidence for mojibake and subtracts evidence for real text:
+//!
+//! | evidence | score |
+//! |---|---|
+//! | each 2-byte sequence / 3-byte / 4-byte | +1 / +3 / +4 |
+//! | a C1 control or a U+FFFD inside a sequence | +2 / +1 |
+//! | an accented capital right after a lower-case letter (`siÄ™`, `frÃ¨res`) | +1 |
+//! | a symbol inside a word (`rÃ©gion`, `doesnâ€™t`) | +1 |
+//! | the result is a rare character ([`is_rare`]: C1 controls, IPA, archaic Cyrillic, NKo, private use...) | −4 each |
+//! | the word has other non-ASCII letters that are not mojibake (`Рік`: `Рі` would become `г`) | −3 |
+//! | a letter, punctuation after it, at the end of a word (`VOCÊ…`, `NESTLÉ®`, `Brontë…”`) | −2 / −3 |
+//! | `’` and a letter after it: an apostrophe (`ZZAJÉ’s`) | −3 |
+//! | a no-break space before a capital: a space between words (`SELKÄ EDELLÄ`) | −3 |
+//! | symbols only, turned into a letter with no letter beside it (`√π`, `5×£35`, `∆°`) | −3 |
+//! | the result's script differs from the letters beside it (Cyrillic in a Latin word) | −2 |
+//! | a lower-case result in an all-capitals word (`AHÅ™`) | −2 |
+//!
+//! A run is repaired when its score is at least 1. The most common leads (`Â Ã Ä Å` in
+//! Windows-1252, `Р С В Г` in Windows-1251...) are exempt from the end-of-word rule, since as real
+//! letters they almost never precede punctuation.
+
+/// Rough script of a letter, for the mixing rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Other,
+}
+
+pub(crate) fn script(c: char) -> Script {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x400..=0x52F => Script::Cyrillic,
+        _ => Script::Other,
+    }
+}
+
+pub(crate) fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// A combining mark (of the blocks mojibake produces): it joins the character before it.
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x483..=0x489 | 0x591..=0x5C7 | 0x610..=0x61A | 0x64B..=0x65F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// A character that real text almost never has, so that a repair producing it is suspect.
+pub(crate) fn is_rare(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x80..=0x9F => true,
+        // Long s: archaic.
+        0x17F => true,
+        // Latin Extended-B: rare, except Vietnamese horn letters, digraphs, pinyin tones, ș ț.
+        0x180..=0x24F => !matches!(
+            u,
+            0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1C4..=0x1DC | 0x1E6 | 0x1E7 | 0x1F8..=0x1FF
+                | 0x218..=0x21B | 0x259
+        ),
+        // IPA; spacing modifiers other than the ones the codecs themselves contain.
+        0x250..=0x2AF => u != 0x259,
+        0x2B0..=0x2FF => !matches!(u, 0x2BC | 0x2C6..=0x2DD),
+        // Greek: archaic letters and symbols.
+        0x370..=0x385 | 0x387 | 0x3CF..=0x3FF => true,
+        // Cyrillic: historic letters and combining signs.
+        0x460..=0x48F => true,
+        // Armenian punctuation; Hebrew points and cantillation.
+        0x55A..=0x560 | 0x589..=0x5CF | 0x5EB..=0x5FF => true,
+        // Arabic marks that never stand alone, Quranic annotation signs.
+        0x610..=0x61A | 0x6D6..=0x6ED => true,
+        // Syriac, Arabic Supplement, Thaana, NKo, Samaritan, Mandaic and extensions.
+        0x700..=0x8FF => true,
+        // Phonetic extensions.
+        0x1D00..=0x1DBF => true,
+        // Private use, specials other than U+FFFD, noncharacters.
+        0xE000..=0xF8FF | 0xFFF0..=0xFFFC | 0xFFFE | 0xFFFF => true,
+        0xF0000.. => true,
+        _ => (u & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&u),
+    }
+}
+
+/// Punctuation and symbols that may follow a word: real text puts them after a final letter.
+pub(crate) fn is_closing(c: char) -> bool {
+    !is_letter(c) && !c.is_numeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_and_common() {
+        for c in [
+            'é', 'ş', 'ı', 'ğ', 'д', 'ї', 'α', 'ש', 'ر', '中', '€', '’', '😀', '✔', 'ơ', 'ș',
+        ] {
+            assert!(!is_rare(c), "{c:?} is common");
+        }
+        for c in ['\u{85}', 'ɻ', 'ѳ', 'ϲ', '߅', 'ᴴ', '\u{E000}', 'Ѱ'] {
+            assert!(is_rare(c), "{c:?} is rare");
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! Finding the places where a character sequence was once a UTF-8 byte sequence.
+//!
+//! A *sequence* is two to four characters (six for a CESU-8 surrogate pair) that, mapped back to
+//! bytes through one codec, form one well-formed UTF-8 character: a lead byte and the right number
+//! of continuation bytes within the ranges UTF-8 allows (no overlong forms, no surrogates, nothing
+//! above U+10FFFF). Sequences are found left to right; a lead is never a continuation in the same
+//! codec, so there is no ambiguity about where one starts.
+//!
+//! A sequence may also be *lossy*: a continuation byte was lost on the way and shows as U+FFFD,
+//! as `?`, or (for the byte 0xA0, a no-break space) as a plain space.
+
+use super::codecs::{Bytes, CODECS, Codec, bytes_of};
+use super::plausibility::is_rare;
+
+/// How a continuation byte was lost, if it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Loss {
+    /// Became U+FFFD: the sequence stands for a character that cannot be known.
+    Replacement,
+    /// Became `?`: the same, but only believed where the document has clear mojibake.
+    Question,
+    /// 0xA0 became a space: the character can be restored.
+    Space,
+}
+
+/// One sequence: `start..end` of the text, read as `bytes` in `codec`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sequence {
+    pub start: usize,
+    pub end: usize,
+    pub codec: Codec,
+    bytes: [u8; 6],
+    len: u8,
+    /// Some character stood for an undefined byte passed through (a C1 control, usually).
+    pub sloppy: bool,
+    /// Some character was a C1 control.
+    pub c1: bool,
+    pub loss: Option<Loss>,
+    /// The first and last characters of the sequence as it stands in the text.
+    pub lead: char,
+    pub last: char,
+}
+
+impl Sequence {
+    /// Length in bytes of the UTF-8 it once was (6 for a surrogate pair).
+    pub fn byte_len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// The character it once was (U+FFFD when a byte was lost beyond repair).
+    pub fn decoded(&self) -> char {
+        if matches!(self.loss, Some(Loss::Replacement | Loss::Question)) {
+            return '\u{FFFD}';
+        }
+        let bytes = &self.bytes[..self.byte_len()];
+        if bytes.len() == 6 {
+            let high = 0xD800 | (u32::from(bytes[1] & 0x0F) << 6) | u32::from(bytes[2] & 0x3F);
+            let low = 0xDC00 | (u32::from(bytes[4] & 0x0F) << 6) | u32::from(bytes[5] & 0x3F);
+            let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+            return char::from_u32(code).unwrap_or('\u{FFFD}');
+        }
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .unwrap_or('\u{FFFD}')
+    }
+}
+
+/// Which lost bytes a scan may assume.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Allow {
+    pub question: bool,
+    pub space: bool,
+}
+
+/// Valid range of the second byte after `lead`, per RFC 3629 (CESU-8 high surrogates allowed
+/// after 0xED; the caller checks that the pair completes).
+fn second_range(lead: u8) -> (u8, u8) {
+    match lead {
+        0xE0 => (0xA0, 0xBF),
+        0xED => (0x80, 0xBF),
+        0xF0 => (0x90, 0xBF),
+        0xF4 => (0x80, 0x8F),
+        _ => (0x80, 0xBF),
+    }
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The sequence starting at byte `start` of `text` with lead `lead` (whose byte forms are
+/// `lead_bytes`), read in `codec`.
+fn sequence_at(
+    text: &str,
+    start: usize,
+    lead: char,
+    lead_bytes: Bytes,
+    codec: Codec,
+    allow: Allow,
+    lossy: bool,
+) -> Option<Sequence> {
+    let lead_byte = lead_bytes
+        .get(codec)
+        .filter(|b| (0xC2..=0xF4).contains(b))?;
+    let mut seq = Sequence {
+        start,
+        end: start + lead.len_utf8(),
+        codec,
+        bytes: [lead_byte, 0, 0, 0, 0, 0],
+        len: 1,
+        sloppy: lead_bytes.is_sloppy(codec),
+        c1: ('\u{80}'..='\u{9f}').contains(&lead),
+        loss: None,
+        lead,
+        last: lead,
+    };
+    let mut want = utf8_len(lead_byte);
+    let mut chars = text[seq.end..].chars();
+    let mut i = 1;
+    while i < want {
+        let c = chars.next()?;
+        let (lo, hi) = match (i, want) {
+            (1, _) => second_range(lead_byte),
+            (3, 6) => (0xED, 0xED),
+            (4, 6) => (0xB0, 0xBF),
+            _ => (0x80, 0xBF),
+        };
+        let byte = match bytes_of(c).and_then(|b| b.get(codec).map(|byte| (b, byte))) {
+            Some((b, byte)) if (lo..=hi).contains(&byte) => {
+                seq.sloppy |= b.is_sloppy(codec);
+                seq.c1 |= ('\u{80}'..='\u{9f}').contains(&c);
+                byte
+            }
+            _ if want == 6 => return None,
+            _ if c == '\u{FFFD}' => {
+                seq.loss = Some(Loss::Replacement);
+                0x80
+            }
+            _ if !lossy => return None,
+            _ if c == '?' && allow.question => {
+                seq.loss.get_or_insert(Loss::Question);
+                0x80
+            }
+            _ if c == ' ' && allow.space && (lo..=hi).contains(&0xA0) => {
+                seq.loss.get_or_insert(Loss::Space);
+                0xA0
+            }
+            _ => return None,
+        };
+        seq.bytes[i] = byte;
+        seq.end += c.len_utf8();
+        seq.last = c;
+        i += 1;
+        // A CESU-8 high surrogate must be followed by a low one: six bytes in all.
+        if i == 2 && lead_byte == 0xED && byte >= 0xA0 {
+            if byte > 0xAF || seq.loss.is_some() {
+                return None;
+            }
+            want = 6;
+        }
+    }
+    seq.len = want as u8;
+    Some(seq)
+}
+
+/// How well each codec reads the sequences at the starts of `seqs`: 2 for each it reads
+/// strictly to a common character, 1 for each it reads sloppily; the best codec, ties going to
+/// the earlier in [`CODECS`].
+pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
+    let mut votes = [0usize; CODECS.len()];
+    for seq in seqs {
+        let Some(lead_bytes) = bytes_of(seq.lead) else {
+            continue;
+        };
+        for codec in CODECS {
+            let strict = Allow {
+                question: false,
+                space: false,
+            };
+            if let Some(s) =
+                sequence_at(text, seq.start, seq.lead, lead_bytes, codec, strict, false)
+                && !is_rare(s.decoded())
+            {
+                votes[codec.index()] += if s.sloppy { 1 } else { 2 };
+            }
+        }
+    }
+    let best = (0..CODECS.len())
+        .max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))
+        .expect("there are codecs");
+    CODECS[best]
+}
+
+/// Every sequence in `text`, left to right. At each lead, a strict reading is preferred over a
+/// lossy one, the codec of the sequence just before over the others, and a codec that gives a
+/// common character over one that gives a rare one.
+pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Sequence> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Sequence> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("i is on a character boundary");
+        let Some(lead_bytes) = bytes_of(c).filter(Bytes::is_lead_anywhere) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let previous = found.last().filter(|s| s.end == i).map(|s| s.codec);
+        let mut best: Option<Sequence> = None;
+        'passes: for lossy in [false, true] {
+            if lossy && !(allow.question || allow.space) {
+                break;
+            }
+            let order = preferred.into_iter().chain(previous).chain(CODECS);
+            for codec in order {
+                let Some(seq) = sequence_at(text, i, c, lead_bytes, codec, allow, lossy) else {
+                    continue;
+                };
+                if !is_rare(seq.decoded()) {
+                    best = Some(seq);
+                    break 'passes;
+                }
+                best.get_or_insert(seq);
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        match best {
+            Some(seq) => {
+                i = seq.end;
+                found.push(seq);
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STRICT: Allow = Allow {
+        question: false,
+        space: false,
+    };
+
+    fn decoded(text: &str) -> String {
+        find(text, STRICT, None)
+            .iter()
+            .map(|s| s.decoded())
+            .collect()
+    }
+
+    #[test]
+    fn finds_sequences() {
+        assert_eq!(decoded("CafÃ©"), "é");
+        assert_eq!(decoded("doesnâ€™t"), "’");
+        assert_eq!(decoded("Ð´Ð¾"), "до");
+        assert_eq!(decoded("РґРѕ"), "до");
+        assert_eq!(decoded("√©"), "é");
+        assert_eq!(decoded("í\u{a0}½í¸\u{8d}"), "😍");
+        assert_eq!(decoded("ÄŒ"), "Č");
+        assert_eq!(decoded("plain Łódź text"), "");
+    }
+
+    #[test]
+    fn lossy_sequences() {
+        let lossy = Allow {
+            question: true,
+            space: true,
+        };
+        let seqs = find("â€? and Ã  ", lossy, None);
+        assert_eq!(seqs.len(), 2);
+        assert_eq!(seqs[0].loss, Some(Loss::Question));
+        assert_eq!(seqs[0].decoded(), '\u{FFFD}');
+        assert_eq!(seqs[1].loss, Some(Loss::Space));
+        assert_eq!(seqs[1].decoded(), 'à');
+        assert_eq!(
+            find("SlovenÄ\u{FFFD}ina", STRICT, None)[0].decoded(),
+            '\u{FFFD}'
+        );
+    }
+}

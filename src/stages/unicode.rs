@@ -1,0 +1,384 @@
+//! `unicode`: one form for each character, and no invisible debris.
+//!
+//! **Repairs**, each behind its own setting:
+//! - normalization to NFC (the default) or NFKC, so that `e` + U+0301 and `é` are one string;
+//! - line endings: `\r\n`, a lone `\r`, NEL (U+0085), U+2028 and U+2029 become `\n`;
+//! - control characters (C0 other than tab and newline, DEL, C1) removed;
+//! - invisible characters removed: byte order marks inside the text (U+FEFF), zero-width spaces
+//!   (U+200B), soft hyphens (U+00AD);
+//! - no-break spaces (U+00A0, U+2007, U+202F) become plain spaces;
+//! - ligatures folded: `ﬁ` → `fi`, `ĳ` → `ij`, `ǌ` → `nj`, `ŉ` → `ʼn`;
+//! - full-width forms folded: `Ａ１，` → `A1,`, the ideographic space to a space;
+//! - curly quotes folded to straight ones (`‘’‚‛ʼ` → `'`, `“”„‟` → `"`): **off** by default, since
+//!   they are correct typography, and apostrophe restoration reads them.
+//!
+//! **Will not touch** the zero-width joiner and non-joiner (U+200D, U+200C: they carry meaning in
+//! emoji sequences and in Persian and Indic scripts), tabs, bidirectional marks, or anything that
+//! NFC keeps distinct (NFC never changes how text reads; NFKC, which can, is only an option).
+//!
+//! **Evidence**: none is needed: each of these characters has one canonical replacement. Text
+//! that is already normal is checked with Unicode's quick check, on its non-ASCII stretches only,
+//! and comes back borrowed.
+//!
+//! ```
+//! use textmend::{Meta, Stage};
+//! use textmend::stages::NormalizeUnicode;
+//!
+//! let stage = NormalizeUnicode::default();
+//! let out = stage.apply("Cafe\u{301}\r\nﬁve\u{a0}o\u{200b}clock", &mut Meta::default());
+//! assert_eq!(out.text(), "Café\nfive oclock");
+//! assert!(stage.apply("Already “clean” text.\n", &mut Meta::default()).is_unchanged());
+//! ```
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+
+use crate::edit::{Rewrite, Rewriter};
+use crate::{Meta, Stage};
+
+/// Which Unicode normalization form the `unicode` stage produces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Normalization {
+    /// Canonical composition: changes nothing a reader can see.
+    #[default]
+    Nfc,
+    /// Compatibility composition: also folds `²` to `2`, `ﬁ` to `fi`, `①` to `1`.
+    Nfkc,
+    /// No normalization.
+    None,
+}
+
+/// The `unicode` stage's settings. All on by default, except `curly_quotes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct NormalizeUnicode {
+    /// The normalization form.
+    pub normalization: Normalization,
+    /// `\r\n`, `\r`, NEL, U+2028 and U+2029 to `\n`.
+    pub line_endings: bool,
+    /// Remove control characters other than tab and newline.
+    pub controls: bool,
+    /// Remove byte order marks inside the text, zero-width spaces and soft hyphens.
+    pub invisible: bool,
+    /// No-break spaces to plain spaces.
+    pub no_break_spaces: bool,
+    /// Fold ligatures (`ﬁ`, `ĳ`, `ǌ`, `ŉ`).
+    pub ligatures: bool,
+    /// Fold full-width forms to ASCII.
+    pub full_width: bool,
+    /// Fold curly quotes and apostrophes to straight ones.
+    pub curly_quotes: bool,
+}
+
+impl Default for NormalizeUnicode {
+    fn default() -> Self {
+        NormalizeUnicode {
+            normalization: Normalization::Nfc,
+            line_endings: true,
+            controls: true,
+            invisible: true,
+            no_break_spaces: true,
+            ligatures: true,
+            full_width: true,
+            curly_quotes: false,
+        }
+    }
+}
+
+impl NormalizeUnicode {
+    /// Sets [`normalization`](Self::normalization).
+    pub fn normalization(mut self, form: Normalization) -> Self {
+        self.normalization = form;
+        self
+    }
+
+    /// Sets [`line_endings`](Self::line_endings).
+    pub fn line_endings(mut self, on: bool) -> Self {
+        self.line_endings = on;
+        self
+    }
+
+    /// Sets [`controls`](Self::controls).
+    pub fn controls(mut self, on: bool) -> Self {
+        self.controls = on;
+        self
+    }
+
+    /// Sets [`invisible`](Self::invisible).
+    pub fn invisible(mut self, on: bool) -> Self {
+        self.invisible = on;
+        self
+    }
+
+    /// Sets [`no_break_spaces`](Self::no_break_spaces).
+    pub fn no_break_spaces(mut self, on: bool) -> Self {
+        self.no_break_spaces = on;
+        self
+    }
+
+    /// Sets [`ligatures`](Self::ligatures).
+    pub fn ligatures(mut self, on: bool) -> Self {
+        self.ligatures = on;
+        self
+    }
+
+    /// Sets [`full_width`](Self::full_width).
+    pub fn full_width(mut self, on: bool) -> Self {
+        self.full_width = on;
+        self
+    }
+
+    /// Sets [`curly_quotes`](Self::curly_quotes).
+    pub fn curly_quotes(mut self, on: bool) -> Self {
+        self.curly_quotes = on;
+        self
+    }
+
+    /// What a non-ASCII character becomes, and why; `None` when it stays.
+    fn map(&self, c: char) -> Option<(Cow<'static, str>, &'static str)> {
+        let fixed = |s: &'static str| Cow::Borrowed(s);
+        let (with, why) = match c {
+            '\u{85}' | '\u{2028}' | '\u{2029}' if self.line_endings => (fixed("\n"), "line ending"),
+            '\u{80}'..='\u{9f}' if self.controls => (fixed(""), "control character"),
+            '\u{feff}' if self.invisible => (fixed(""), "byte order mark"),
+            '\u{200b}' if self.invisible => (fixed(""), "zero-width space"),
+            '\u{ad}' if self.invisible => (fixed(""), "soft hyphen"),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' if self.no_break_spaces => {
+                (fixed(" "), "no-break space")
+            }
+            '\u{fb00}'..='\u{fb06}'
+            | 'Ĳ'
+            | 'ĳ'
+            | 'ŉ'
+            | '\u{1c4}'..='\u{1cc}'
+            | '\u{1f1}'..='\u{1f3}'
+                if self.ligatures =>
+            {
+                let folded = match c {
+                    'ŉ' if self.curly_quotes => "'n",
+                    _ => ligature(c),
+                };
+                (fixed(folded), "ligature")
+            }
+            '\u{ff01}'..='\u{ff5e}' if self.full_width => {
+                let ascii = char::from_u32(c as u32 - 0xFEE0).expect("in the ASCII range");
+                (Cow::Owned(ascii.to_string()), "full-width form")
+            }
+            '\u{3000}' if self.full_width => (fixed(" "), "full-width form"),
+            '‘' | '’' | '‚' | '‛' | 'ʼ' if self.curly_quotes => {
+                (fixed("'"), "curly quote")
+            }
+            '“' | '”' | '„' | '‟' if self.curly_quotes => (fixed("\""), "curly quote"),
+            _ => return None,
+        };
+        Some((with, why))
+    }
+
+    fn needs_normalizing(&self, run: &str) -> bool {
+        let quick = match self.normalization {
+            Normalization::Nfc => is_nfc_quick(run.chars()),
+            Normalization::Nfkc => is_nfkc_quick(run.chars()),
+            Normalization::None => return false,
+        };
+        quick != IsNormalized::Yes
+    }
+
+    fn normalize(&self, text: &str) -> String {
+        match self.normalization {
+            Normalization::Nfc => text.nfc().collect(),
+            Normalization::Nfkc => text.nfkc().collect(),
+            Normalization::None => text.to_owned(),
+        }
+    }
+
+    fn form_name(&self) -> &'static str {
+        match self.normalization {
+            Normalization::Nfc => "NFC",
+            Normalization::Nfkc => "NFKC",
+            Normalization::None => "",
+        }
+    }
+
+    /// Rewrites the non-ASCII stretch `start..end` of `text` (and, when it must be normalized,
+    /// the ASCII character before it, which a combining mark may join).
+    fn non_ascii_run(&self, out: &mut Rewriter<'_>, text: &str, start: usize, end: usize) {
+        let run = &text[start..end];
+        let mut mapped: Option<(String, Vec<&'static str>)> = None;
+        for (i, c) in run.char_indices() {
+            if let Some((with, why)) = self.map(c) {
+                let (s, reasons) = mapped.get_or_insert_with(|| (run[..i].to_owned(), Vec::new()));
+                s.push_str(&with);
+                if !reasons.contains(&why) {
+                    reasons.push(why);
+                }
+            } else if let Some((s, _)) = &mut mapped {
+                s.push(c);
+            }
+        }
+        let current = mapped.as_ref().map_or(run, |(s, _)| s.as_str());
+        if !self.needs_normalizing(current) {
+            let Some(_) = mapped else { return };
+            // Character by character, so that each edit says what it was.
+            for (i, c) in run.char_indices() {
+                if let Some((with, why)) = self.map(c) {
+                    out.replace(start + i..start + i + c.len_utf8(), &with, why);
+                }
+            }
+            return;
+        }
+        let base = (start > out.position())
+            .then(|| text.as_bytes()[start - 1])
+            .filter(|b| b.is_ascii_graphic());
+        let chunk_start = if base.is_some() { start - 1 } else { start };
+        let mut input = String::with_capacity(end - chunk_start);
+        if let Some(b) = base {
+            input.push(char::from(b));
+        }
+        input.push_str(current);
+        let normal = self.normalize(&input);
+        let mut reason = mapped.map(|(_, r)| r.join("; ")).unwrap_or_default();
+        if !reason.is_empty() {
+            reason.push_str("; ");
+        }
+        reason.push_str(self.form_name());
+        out.replace(chunk_start..end, &normal, reason);
+    }
+}
+
+fn ligature(c: char) -> &'static str {
+    match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        'Ĳ' => "IJ",
+        'ĳ' => "ij",
+        'ŉ' => "ʼn",
+        '\u{1c4}' => "DŽ",
+        '\u{1c5}' => "Dž",
+        '\u{1c6}' => "dž",
+        '\u{1c7}' => "LJ",
+        '\u{1c8}' => "Lj",
+        '\u{1c9}' => "lj",
+        '\u{1ca}' => "NJ",
+        '\u{1cb}' => "Nj",
+        '\u{1cc}' => "nj",
+        '\u{1f1}' => "DZ",
+        '\u{1f2}' => "Dz",
+        _ => "dz",
+    }
+}
+
+impl Stage for NormalizeUnicode {
+    fn name(&self) -> &str {
+        "unicode"
+    }
+
+    fn config(&self) -> Option<crate::StageConfig> {
+        Some(crate::StageConfig::Unicode(self.clone()))
+    }
+
+    fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
+        let bytes = text.as_bytes();
+        let mut out = Rewriter::new(text);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b >= 0x80 {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| b < 0x80)
+                    .map_or(bytes.len(), |n| i + n);
+                self.non_ascii_run(&mut out, text, i, end);
+                i = end;
+                continue;
+            }
+            if (0x20..0x7F).contains(&b) || b == b'\n' || b == b'\t' {
+                i += 1;
+                continue;
+            }
+            if b == b'\r' && self.line_endings {
+                let len = if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                out.replace(i..i + len, "\n", "line ending");
+                i += len;
+                continue;
+            }
+            if self.controls && b != b'\r' {
+                out.delete(i..i + 1, "control character");
+            }
+            i += 1;
+        }
+        out.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(stage: &NormalizeUnicode, text: &str) -> String {
+        stage.apply(text, &mut Meta::default()).text().to_owned()
+    }
+
+    #[test]
+    fn each_setting() {
+        let s = NormalizeUnicode::default();
+        assert_eq!(
+            apply(&s, "a\r\nb\rc\u{2028}d\u{2029}e\u{85}f"),
+            "a\nb\nc\nd\ne\nf"
+        );
+        assert_eq!(apply(&s, "a\u{1}b\u{7f}c\u{9f}d\u{1a}"), "abcd");
+        assert_eq!(apply(&s, "\u{feff}a\u{feff}b\u{200b}c\u{ad}d"), "abcd");
+        assert_eq!(apply(&s, "👩\u{200d}💻 \u{200c}"), "👩\u{200d}💻 \u{200c}");
+        assert_eq!(apply(&s, "1\u{a0}000\u{202f}€"), "1 000 €");
+        assert_eq!(apply(&s, "ﬁnal ĳs korišteǌem"), "final ijs korištenjem");
+        assert_eq!(apply(&s, "Ｎｉｎｇｂｏ，Ｃｈｉｎａ　１"), "Ningbo,China 1");
+        assert_eq!(apply(&s, "“it’s”"), "“it’s”");
+        assert_eq!(
+            apply(&s.clone().curly_quotes(true), "“it’s” ‚x‛"),
+            "\"it's\" 'x'"
+        );
+        assert_eq!(apply(&s, "e\u{301} A\u{30a}"), "é Å");
+        assert_eq!(
+            apply(&s.clone().normalization(Normalization::Nfkc), "x² ①"),
+            "x2 1"
+        );
+        assert_eq!(
+            apply(&s.clone().normalization(Normalization::None), "e\u{301}"),
+            "e\u{301}"
+        );
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let s = NormalizeUnicode::default();
+        for text in [
+            "plain",
+            "Çok güzel, “quoted” — ok",
+            "дорога",
+            "日本語",
+            "👍🏽 emoji",
+            "ש׳",
+        ] {
+            assert!(s.apply(text, &mut Meta::default()).is_unchanged(), "{text}");
+        }
+    }
+
+    #[test]
+    fn edits_name_the_reason() {
+        let out = NormalizeUnicode::default().apply("a\u{a0}b", &mut Meta::default());
+        assert_eq!(out.edits()[0].reason, "no-break space");
+        let out = NormalizeUnicode::default().apply("e\u{301}\u{a0}", &mut Meta::default());
+        assert_eq!(out.edits()[0].reason, "no-break space; NFC");
+    }
+}

@@ -1,0 +1,102 @@
+//! The `mojibake` and `unicode` stages against ftfy's own test cases and against textmend's
+//! generated cases (`corpus/mojibake/`).
+
+use serde::Deserialize;
+use textmend::stages::{FixMojibake, NormalizeUnicode};
+use textmend::{Meta, Pipeline, Stage};
+
+use crate::corpus_text;
+
+#[derive(Deserialize)]
+struct FtfyCase {
+    label: String,
+    original: String,
+    fixed: String,
+    expect: String,
+}
+
+/// ftfy's `fix_text` with its defaults: our stages set the same way (quotes straightened, no-break
+/// spaces kept, as ftfy does).
+fn like_ftfy() -> Pipeline {
+    Pipeline::builder()
+        .stage(FixMojibake::default())
+        .stage(
+            NormalizeUnicode::default()
+                .curly_quotes(true)
+                .no_break_spaces(false),
+        )
+        .build()
+}
+
+/// Cases where textmend's answer differs from the one in ftfy's file on purpose: the label, what
+/// we give, and why.
+const DEVIATIONS: &[(&str, &str, &str)] = &[
+    (
+        "Sort of negative: this inconsistent mojibake could be Latin-1 or MacRoman",
+        "Bremer/Mccoy – Dråber",
+        "`Ã¥` inside a word after a lower-case letter is mojibake of `å` (Danish `dråber`)",
+    ),
+    (
+        "Synthetic, negative: don't leak our internal use of byte 0x1A",
+        "These control characters  are apparently intentional ",
+        "a C1 control in text is never intentional; the unicode stage removes it",
+    ),
+];
+
+#[test]
+fn ftfy_test_cases() {
+    let cases: Vec<FtfyCase> =
+        serde_json::from_str(&corpus_text("mojibake/ftfy-test-cases.json")).unwrap();
+    let pipeline = like_ftfy();
+    let (mut pass_ok, mut pass_all, mut fail_ok, mut fail_all) = (0, 0, 0, 0);
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let got = pipeline.clean(&case.original).text;
+        let deviation = DEVIATIONS
+            .iter()
+            .find(|(label, _, _)| case.label.starts_with(label));
+        let want = deviation.map_or(case.fixed.as_str(), |(_, ours, _)| ours);
+        let ok = got == want;
+        if case.expect == "pass" {
+            pass_all += 1;
+            pass_ok += usize::from(ok);
+            if !ok {
+                wrong.push(format!(
+                    "  {}\n    in:   {:?}\n    want: {:?}\n    got:  {:?}",
+                    case.label, case.original, want, got
+                ));
+            }
+        } else {
+            fail_all += 1;
+            fail_ok += usize::from(ok);
+            if !ok {
+                println!("  (ftfy fails too) {}: got {:?}", case.label, got);
+            }
+        }
+    }
+    println!(
+        "ftfy's cases: {pass_ok}/{pass_all} of those ftfy passes, {fail_ok}/{fail_all} of those it fails; {} deviations",
+        DEVIATIONS.len()
+    );
+    for w in &wrong {
+        println!("{w}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of ftfy's passing cases fail",
+        wrong.len()
+    );
+}
+
+#[test]
+fn mojibake_reason_names_the_path() {
+    let out = FixMojibake::default().apply("Iggy Pop (nÃƒÂ© Jim Osterberg)", &mut Meta::default());
+    assert_eq!(out.text(), "Iggy Pop (né Jim Osterberg)");
+    assert_eq!(out.edits()[0].reason, "utf-8 read as windows-1252, twice");
+    let out = FixMojibake::default().apply("a bigger Г‚ВЈ5.8bn issue", &mut Meta::default());
+    assert_eq!(out.text(), "a bigger £5.8bn issue");
+    assert_eq!(
+        out.edits()[0].reason,
+        "utf-8 read as windows-1252, then as windows-1251"
+    );
+}
