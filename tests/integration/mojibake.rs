@@ -100,3 +100,48 @@ fn mojibake_reason_names_the_path() {
         "utf-8 read as windows-1252, then as windows-1251"
     );
 }
+
+#[derive(Deserialize)]
+struct Case {
+    label: String,
+    original: String,
+    expected: String,
+}
+
+/// textmend's own cases (`tools/mojibake_cases.py`): every one must pass.
+#[test]
+fn generated_and_negative_cases() {
+    let cases: Vec<Case> = serde_json::from_str(&corpus_text("mojibake/cases.json")).unwrap();
+    let stage = FixMojibake::default();
+    let mut by_path: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let out = stage.apply(&case.original, &mut Meta::default());
+        let ok = out.text() == case.expected && (case.label != "negative" || out.is_unchanged());
+        let path = case.label.split(": ").last().unwrap_or("").to_owned();
+        let entry = by_path.entry(path).or_default();
+        entry.0 += usize::from(ok);
+        entry.1 += 1;
+        if !ok {
+            wrong.push(format!(
+                "  {}\n    in:   {:?}\n    want: {:?}\n    got:  {:?}",
+                case.label,
+                case.original,
+                case.expected,
+                out.text()
+            ));
+        }
+    }
+    for (path, (ok, all)) in &by_path {
+        println!("{ok:>4}/{all:<4} {path}");
+    }
+    for w in wrong.iter().take(400) {
+        println!("{w}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} cases fail",
+        wrong.len(),
+        cases.len()
+    );
+}

@@ -186,6 +186,8 @@ struct Run {
     /// The codecs misread, the last misreading first (the order in which they are undone).
     layers: Vec<&'static str>,
     score: i32,
+    /// Penalties waived in a document with plenty of the same mojibake.
+    relief: i32,
     /// Assumes a byte became `?` or a space: needs evidence elsewhere in the document.
     needs_evidence: bool,
     loss: Option<Loss>,
@@ -220,40 +222,42 @@ impl FixMojibake {
             seqs = sequences::find(text, allow, Some(best));
         }
         let runs = self.runs(text, &seqs);
+        // Evidence of each codec: runs that are clearly mojibake, and how much of it there is.
         let mut evidence = [false; codecs::CODECS.len()];
-        let mut strong = [false; codecs::CODECS.len()];
+        let mut mass = [0; codecs::CODECS.len()];
         for run in &runs {
             let codec = seqs[run.seqs.start].codec.index();
             if run.score >= 2 && !run.needs_evidence {
                 evidence[codec] = true;
-            }
-            if run.score >= 3 && !run.needs_evidence {
-                strong[codec] = true;
+                mass[codec] += run.score;
             }
         }
-        // Code page 437 is box drawing too: a document with box drawing that is not mojibake is
-        // line art, and its box characters are left alone.
-        let mut cp437_art = false;
-        for run in &runs {
-            let seq = &seqs[run.seqs.start];
-            if seq.codec == Codec::Cp437 && (run.score < 1 || run.needs_evidence) {
-                cp437_art |= text[run.range.clone()].chars().any(is_box_drawing);
-            }
-        }
-        let accepted = |run: &Run| {
+        let strong = mass.map(|m| m >= 2);
+        // The rarer misreadings need more evidence than the two common ones, unless the document
+        // has plenty of them.
+        let passes = |run: &Run| {
             let codec = seqs[run.seqs.start].codec;
-            if codec == Codec::Cp437 && cp437_art {
-                return false;
-            }
-            // The rarer misreadings need more evidence than the two common ones, unless the
-            // document has clear cases of them.
             let bar = match codec {
                 Codec::Windows1252 | Codec::Windows1251 => 1,
                 _ if strong[codec.index()] => 1,
                 _ => 2,
             };
-            run.score >= bar && (!run.needs_evidence || evidence[codec.index()])
+            let score = if strong[codec.index()] {
+                run.score + run.relief
+            } else {
+                run.score
+            };
+            score >= bar && (!run.needs_evidence || evidence[codec.index()])
         };
+        // Code page 437 is box drawing too: a document with box drawing that is not mojibake is
+        // line art, and its box characters are left alone.
+        let cp437_art = runs.iter().any(|run| {
+            seqs[run.seqs.start].codec == Codec::Cp437
+                && !passes(run)
+                && text[run.range.clone()].chars().any(is_box_drawing)
+        });
+        let accepted =
+            |run: &Run| passes(run) && !(cp437_art && seqs[run.seqs.start].codec == Codec::Cp437);
         // A word in which as many runs are refused as accepted (at least two) is a garble, where
         // the accepted ones are coincidences too.
         let token_of = |run: &Run| {
@@ -321,18 +325,29 @@ impl FixMojibake {
             let mut output: String = run_seqs.iter().map(Sequence::decoded).collect();
             let sloppy = run_seqs.iter().any(|s| s.sloppy);
             let mut layers = vec![first.codec.name(sloppy)];
-            while layers.len() < usize::from(self.max_layers.clamp(1, 3)) {
-                match unlayer(&output) {
-                    Some((again, name)) => {
-                        output = again;
+            let max = usize::from(self.max_layers.clamp(1, 3));
+            while layers.len() < max {
+                let Some((again, name)) = unlayer(&output) else {
+                    break;
+                };
+                if !again.chars().any(is_rare) {
+                    output = again;
+                    layers.push(name);
+                    continue;
+                }
+                // A middle layer may hold C1 controls that the next one consumes.
+                match unlayer(&again).filter(|_| layers.len() + 2 <= max) {
+                    Some((third, name2)) if !third.chars().any(is_rare) => {
+                        output = third;
                         layers.push(name);
+                        layers.push(name2);
                     }
-                    None => break,
+                    _ => break,
                 }
             }
             let loss = run_seqs.iter().find_map(|s| s.loss);
             let range = first.start..seqs[j - 1].end;
-            let score = score(text, seqs, i..j, &output);
+            let (score, relief) = score(text, seqs, i..j, &output);
             // A run that assumes a lost byte needs evidence, from elsewhere or from itself.
             let assumes = run_seqs
                 .iter()
@@ -344,6 +359,7 @@ impl FixMojibake {
                 output,
                 layers,
                 score,
+                relief,
                 needs_evidence: assumes && !self_evident,
                 loss,
             });
@@ -354,7 +370,7 @@ impl FixMojibake {
 }
 
 /// Undoes one more layer when all of `text` is mojibake (every non-ASCII character is part of a
-/// sequence) and the result has no rare character.
+/// sequence).
 fn unlayer(text: &str) -> Option<(String, &'static str)> {
     let allow = Allow {
         question: false,
@@ -376,9 +392,6 @@ fn unlayer(text: &str) -> Option<(String, &'static str)> {
         return None;
     }
     out.push_str(&text[at..]);
-    if out.chars().any(is_rare) {
-        return None;
-    }
     let sloppy = seqs.iter().any(|s| s.sloppy);
     Some((out, first.codec.name(sloppy)))
 }
@@ -421,8 +434,11 @@ fn is_common_lead(seq: &Sequence) -> bool {
         return false;
     };
     match seq.codec {
-        Codec::Windows1252 | Codec::Windows1254 => matches!(b, 0xC2..=0xC5),
-        Codec::Windows1251 => matches!(b, 0xC2 | 0xC3 | 0xD0 | 0xD1),
+        // Latin-1 and Latin Extended-A; Greek, Cyrillic, Hebrew and Arabic letters.
+        Codec::Windows1252 | Codec::Windows1254 => {
+            matches!(b, 0xC2..=0xC5 | 0xCE | 0xCF | 0xD0 | 0xD1 | 0xD7..=0xDB)
+        }
+        Codec::Windows1251 => matches!(b, 0xC2..=0xC5 | 0xCE | 0xCF | 0xD0 | 0xD1 | 0xD7..=0xDB),
         Codec::Windows1250 | Codec::Iso8859_2 => matches!(b, 0xC2 | 0xC4 | 0xC5),
         Codec::Windows1253 => matches!(b, 0xCE | 0xCF),
         Codec::Windows1257 => matches!(b, 0xC4 | 0xC5),
@@ -431,8 +447,10 @@ fn is_common_lead(seq: &Sequence) -> bool {
     }
 }
 
-/// Scores the run `seqs[run]` decoding to `output`: see [`plausibility`] for the measure.
-fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 {
+/// Scores the run `seqs[run]` decoding to `output`: see [`plausibility`] for the measure. The
+/// second number is the part of the penalties that a document full of the same mojibake waives
+/// (`Đ¸` is `и` there, not a letter and a cedilla).
+fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32, i32) {
     let run_seqs = &seqs[run.clone()];
     let start = run_seqs[0].start;
     let end = run_seqs[run_seqs.len() - 1].end;
@@ -443,6 +461,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 
     let raw = &text[start..end];
 
     let mut score = 0;
+    let mut relief = 0;
     let mut char_before = prev;
     for seq in run_seqs {
         score += match seq.byte_len() {
@@ -513,6 +532,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 
     {
         // `Āø`: two letters are a name, not a cedilla.
         score -= 3;
+        relief += 3;
     }
     if run_seqs.len() == 1 {
         let seq = &run_seqs[0];
@@ -526,6 +546,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 
                 && output_letter.is_some()
             {
                 score -= 2;
+                relief += 2;
             }
             if matches!(seq.last, '’' | '\'') && next_letter {
                 score -= 3;
@@ -538,7 +559,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 
             && prev.is_some_and(|p| is_letter(p) && script(p) == Script::Latin)
             && raw.chars().skip(1).all(|c| !is_letter(c))
             && word_end
-            && output_letter.is_some()
+            && output_letter.is_some_and(|c| script(c) != Script::Latin)
         {
             // `Brontë…”`: a final letter and punctuation, not a Korean syllable.
             score -= 3;
@@ -546,9 +567,10 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 
     }
     if let Some(letter) = output_letter {
         let isolated = !prev_letter && !next_letter;
-        if isolated && !is_letter(run_seqs[0].lead) {
+        if isolated && run_seqs.len() == 1 && !is_letter(run_seqs[0].lead) {
             // `√π`, `5×£35`, `∆°`: symbols, not a letter standing alone.
             score -= 3;
+            relief += 3;
         }
         if isolated
             && output.chars().count() == 1
@@ -576,7 +598,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> i32 
             score -= 2;
         }
     }
-    score
+    (score, relief)
 }
 
 /// True when the word around `start..end` has non-ASCII letters that are not part of any

@@ -168,25 +168,49 @@ fn sequence_at(
     Some(seq)
 }
 
-/// How well each codec reads the sequences at the starts of `seqs`: 2 for each it reads
-/// strictly to a common character, 1 for each it reads sloppily; the best codec, ties going to
-/// the earlier in [`CODECS`].
+/// The codec that reads the sequences at the starts of `seqs` best: the one that reads the most
+/// of them, and among those, the one whose readings are commonest in real text (see
+/// [`commonness`]; a sloppy reading, an undefined byte passed through, counts 1). Ties go to the
+/// earlier codec in [`CODECS`].
+///
+/// Windows-1250 and ISO-8859-2 read most of each other's mojibake, to different letters: `ĂĄ` is
+/// `å` in one and `á` in the other; the commoner letters tell which it was.
 pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
-    let mut votes = [0usize; CODECS.len()];
+    // How many sequences each codec reads at all, then how common what it reads is.
+    let mut votes = [(0usize, 0usize); CODECS.len()];
+    let strict = Allow {
+        question: false,
+        space: false,
+    };
     for seq in seqs {
         let Some(lead_bytes) = bytes_of(seq.lead) else {
             continue;
         };
         for codec in CODECS {
-            let strict = Allow {
-                question: false,
-                space: false,
-            };
+            // Only readings of the same characters compete: a codec that would cut the text
+            // into different sequences is a different hypothesis, judged by the scores.
             if let Some(s) =
                 sequence_at(text, seq.start, seq.lead, lead_bytes, codec, strict, false)
-                && !is_rare(s.decoded())
+                && s.end == seq.end
             {
-                votes[codec.index()] += if s.sloppy { 1 } else { 2 };
+                let c = s.decoded();
+                if is_rare(c) {
+                    continue;
+                }
+                // Latin-1's C1 controls are Windows-1252's sloppy bytes, but a codec of their own.
+                let sloppy = s.sloppy && codec != Codec::Windows1252;
+                // A letter of the same case as the one before it fits (`YAÄž` is `YAĞ`).
+                let fits = text[..seq.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphabetic() && p.is_uppercase() == c.is_uppercase());
+                let vote = &mut votes[codec.index()];
+                vote.0 += 1;
+                vote.1 += if sloppy {
+                    1
+                } else {
+                    commonness(c) + usize::from(fits && c.is_alphabetic())
+                };
             }
         }
     }
@@ -194,6 +218,22 @@ pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
         .max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))
         .expect("there are codecs");
     CODECS[best]
+}
+
+/// How common a character is in real text, roughly: 4 for the accented letters that most
+/// European languages use most, 3 for other lower-case letters, 2 for other letters, 1 for the
+/// rest.
+fn commonness(c: char) -> usize {
+    const COMMON: &str = "éáíóúñüöäàèçãâêôßıışğčšžřąęłżőățșţěůýõ";
+    if c.to_lowercase().all(|l| COMMON.contains(l)) {
+        4
+    } else if c.is_lowercase() {
+        3
+    } else if c.is_alphabetic() {
+        2
+    } else {
+        1
+    }
 }
 
 /// Every sequence in `text`, left to right. At each lead, a strict reading is preferred over a
