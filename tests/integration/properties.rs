@@ -8,10 +8,16 @@ use std::sync::LazyLock;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use textmend::edit::{Rewrite, Rewriter, replay, replay_bytes};
-use textmend::stages::NormalizeUnicode;
+use textmend::stages::{FixMojibake, NormalizeUnicode};
 use textmend::{Edit, Meta, Pipeline, Stage};
 
-const CASES: u32 = 256;
+/// 256 cases per property, or `PROPTEST_CASES` for a longer hunt.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
 
 // ---------------------------------------------------------------------------------------------
 // (a) Stacks of stages that make random edits.
@@ -80,7 +86,7 @@ fn check_log(original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn random_edit_stacks_compose(
@@ -186,7 +192,7 @@ fn no_word_lost(input: &str, output: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn minimal_on_text(input in any_text()) {
@@ -283,4 +289,79 @@ fn clean_bytes_is_idempotent_on_a_doubled_bom() {
         once.text,
         twice.text
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) The encoding repairs: the `encoding` preset and the `mojibake` stage.
+
+static ENCODING: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::preset("encoding").unwrap());
+
+/// The sentences of `corpus/mojibake/sentences.txt`, in many languages.
+static SENTENCES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::corpus_text("mojibake/sentences.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(_, s)| s.to_owned()))
+        .collect()
+});
+
+/// Text made of the characters mojibake is made of, and others that look like them.
+fn mojibake_like_text() -> impl Strategy<Value = String> {
+    "[a-zA-Z .,'?\n ÃÂÄÅÐÑÎÏØÙ×âãäåèéêðñ€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\u{81}\u{8d}\u{9d}\u{FFFD}РСВГґѕїєёіјўЂЃ√∆≈├┤┐─╨╤&;#]{0,48}"
+}
+
+/// One of the sentences, read as Windows-1252 or -1251 once or twice.
+fn damaged_sentence() -> impl Strategy<Value = (String, String)> {
+    (
+        any::<prop::sample::Index>(),
+        prop::sample::select(vec![encoding_rs::WINDOWS_1252, encoding_rs::WINDOWS_1251]),
+        1..=2usize,
+    )
+        .prop_map(|(index, encoding, layers)| {
+            let sentence = index.get(&SENTENCES).clone();
+            let mut damaged = sentence.clone();
+            for _ in 0..layers {
+                damaged = encoding
+                    .decode_without_bom_handling(damaged.as_bytes())
+                    .0
+                    .into_owned();
+            }
+            (sentence, damaged)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn encoding_preset_keeps_the_invariants(input in prop_oneof![
+        any_text(),
+        mojibake_like_text(),
+        damaged_sentence().prop_map(|(_, damaged)| damaged),
+    ]) {
+        let cleaned = ENCODING.clean(&input);
+        check_log(&input, &cleaned.edits)?;
+        prop_assert_eq!(replay(&input, &cleaned.edits).unwrap(), cleaned.text.as_ref());
+        let again = ENCODING.clean(&cleaned.text);
+        prop_assert!(again.edits.is_empty(), "not idempotent: {:?} -> {:?}", cleaned.text, again.edits);
+        prop_assert!(matches!(again.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn mojibake_repairs_what_a_wrong_codec_did(
+        (sentence, damaged) in damaged_sentence(),
+        (before, after) in (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+    ) {
+        let before = before.get(&SENTENCES);
+        let after = after.get(&SENTENCES);
+        let text = format!("{before}\n\n{damaged}\n\n{after}");
+        let repaired = FixMojibake::default().apply(&text, &mut Meta::default());
+        prop_assert_eq!(repaired.text(), format!("{before}\n\n{sentence}\n\n{after}"));
+    }
+
+    #[test]
+    fn clean_sentences_pass_borrowed(index in any::<prop::sample::Index>(), other in any::<prop::sample::Index>()) {
+        let text = format!("{} {}", index.get(&SENTENCES), other.get(&SENTENCES));
+        prop_assert!(FixMojibake::default().apply(&text, &mut Meta::default()).is_unchanged());
+    }
 }

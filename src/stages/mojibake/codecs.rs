@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use unicode_normalization::UnicodeNormalization;
+
 /// A codec that UTF-8 bytes were wrongly decoded with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Codec {
@@ -170,6 +172,34 @@ fn reverse() -> &'static Reverse {
                 for byte in 0x80..=0x9Fu8 {
                     put(char::from(byte), codec, byte, true);
                 }
+            }
+        }
+        // Characters that NFC replaces by one of the above (Greek with oxia by Greek with tonos,
+        // the Ångström sign by `Å`) were those bytes too: the `unicode` stage, run after this one,
+        // would otherwise turn them into leads for the next run to find.
+        let singletons: Vec<(char, char)> = (0x340..=0x390u32)
+            .chain(0x1F00..=0x1FFF)
+            .chain(0x2100..=0x2200)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let mut nfc = std::iter::once(c).nfc();
+                match (nfc.next(), nfc.next()) {
+                    (Some(n), None) if n != c => Some((c, n)),
+                    _ => None,
+                }
+            })
+            .collect();
+        for (alias, target) in singletons {
+            let bytes = if (target as usize) < DIRECT {
+                direct[target as usize]
+            } else {
+                match other.iter().find(|(o, _)| *o == target) {
+                    Some((_, b)) => *b,
+                    None => continue,
+                }
+            };
+            if bytes.byte != [0; CODECS.len()] {
+                other.push((alias, bytes));
             }
         }
         other.sort_by_key(|(c, _)| *c);

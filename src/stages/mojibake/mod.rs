@@ -133,36 +133,51 @@ impl Stage for FixMojibake {
         } else {
             Vec::new()
         };
-        if entity_edits.is_empty() {
+        let first = if entity_edits.is_empty() {
             let mut out = Rewriter::new(text);
             for repair in self.repairs(text) {
                 out.replace(repair.range, &repair.with, repair.reason);
             }
-            return out.finish();
+            out.finish()
+        } else {
+            let mut out = Rewriter::new(text);
+            for (range, with) in entity_edits {
+                out.replace(range, &with, "html character reference");
+            }
+            out.finish()
+        };
+        if first.is_unchanged() {
+            return first;
         }
-        // References first, then the rest on the decoded text (`10Î&frac14;s` is `10μs`), with
-        // both sets of edits composed back onto the input.
-        let mut first = Rewriter::new(text);
-        for (range, with) in entity_edits {
-            first.replace(range, &with, "html character reference");
+        // Repairs can meet across their edges (`10Î&frac14;s` is `10μs` once the reference is
+        // decoded; a repaired letter can lead a lost sequence), so repair the result again until
+        // nothing changes, and compose the rounds into edits of the input.
+        let (mut current, edits) = first.into_parts();
+        let mut log: Vec<Edit> = crate::edit::compose(Vec::new(), text, edits, "mojibake");
+        // Each round shortens the text, so this ends; the bound keeps a pathological chain of
+        // leads from costing a scan per character.
+        for _ in 0..8 {
+            let repairs = self.repairs(&current);
+            if repairs.is_empty() {
+                break;
+            }
+            let round: Vec<StageEdit> = repairs
+                .into_iter()
+                .map(|r| StageEdit {
+                    start: r.range.start,
+                    end: r.range.end,
+                    after: r.with.into_owned(),
+                    reason: r.reason,
+                })
+                .collect();
+            let mut out = Rewriter::new(&current);
+            for e in &round {
+                out.replace(e.start..e.end, &e.after, e.reason.clone());
+            }
+            let next = out.finish().text().to_owned();
+            log = crate::edit::compose(log, &current, round, "mojibake");
+            current = std::borrow::Cow::Owned(next);
         }
-        let (decoded, first_edits) = first.finish().into_parts();
-        let second: Vec<StageEdit> = self
-            .repairs(&decoded)
-            .into_iter()
-            .map(|r| StageEdit {
-                start: r.range.start,
-                end: r.range.end,
-                after: r.with.into_owned(),
-                reason: r.reason,
-            })
-            .collect();
-        let log: Vec<Edit> = crate::edit::compose(
-            crate::edit::compose(Vec::new(), text, first_edits, "mojibake"),
-            &decoded,
-            second,
-            "mojibake",
-        );
         let mut out = Rewriter::new(text);
         for edit in log {
             out.replace(edit.start..edit.end, &edit.after, edit.reason);
@@ -348,11 +363,19 @@ impl FixMojibake {
             let loss = run_seqs.iter().find_map(|s| s.loss);
             let range = first.start..seqs[j - 1].end;
             let (score, relief) = score(text, seqs, i..j, &output);
-            // A run that assumes a lost byte needs evidence, from elsewhere or from itself.
-            let assumes = run_seqs
+            // A run that assumes a lost byte needs evidence, from elsewhere or from itself: a
+            // strict sequence beside it, or (for a byte that became U+FFFD, which is damage
+            // already) a high score.
+            let assumes = run_seqs.iter().any(|s| s.loss.is_some());
+            let guessed = run_seqs
                 .iter()
                 .any(|s| matches!(s.loss, Some(Loss::Question | Loss::Space)));
-            let self_evident = score >= 2 && run_seqs.iter().any(|s| s.loss.is_none());
+            let strict_beside = run_seqs.iter().any(|s| s.loss.is_none());
+            let self_evident = if guessed {
+                score >= 2 && strict_beside
+            } else {
+                score >= 3 || (score >= 2 && strict_beside)
+            };
             runs.push(Run {
                 range,
                 seqs: i..j,
@@ -675,7 +698,8 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
                 reason: reason(),
             })
         }
-        '\u{a0}' if evidence => Some(Repair {
+        // Only for `Â`: in Windows-1251 the same byte is `В`, a word of its own.
+        '\u{a0}' if evidence && seq.lead == 'Â' => Some(Repair {
             range: seq.start..seq.end,
             with: Cow::Borrowed("\u{a0}"),
             reason: reason(),
@@ -714,13 +738,19 @@ fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
         if !(0x80..=0x9F).contains(&second) || is_taken(i) {
             continue;
         }
-        let Some(c) = codecs::char_of(Codec::Windows1252, second) else {
-            continue;
+        // The five bytes Windows-1252 leaves undefined mean nothing: they go, here rather than
+        // in the `unicode` stage, so that what they separated is judged again in the next round.
+        let (with, reason) = match codecs::char_of(Codec::Windows1252, second) {
+            Some(c) => (
+                Cow::Owned(c.to_string()),
+                "C1 control for windows-1252 punctuation",
+            ),
+            None => (Cow::Borrowed(""), "C1 control with no meaning"),
         };
         repairs.push(Repair {
             range: i..i + 2,
-            with: Cow::Owned(c.to_string()),
-            reason: Cow::Borrowed("C1 control for windows-1252 punctuation"),
+            with,
+            reason: Cow::Borrowed(reason),
         });
     }
 }

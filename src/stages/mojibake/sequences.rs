@@ -137,7 +137,8 @@ fn sequence_at(
                 byte
             }
             _ if want == 6 => return None,
-            _ if c == '\u{FFFD}' => {
+            // Only after a letter: symbols before a U+FFFD are not mojibake leads.
+            _ if c == '\u{FFFD}' && lead.is_alphabetic() => {
                 seq.loss = Some(Loss::Replacement);
                 0x80
             }
