@@ -13,20 +13,11 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textmend::Pipeline;
 
-const SAMPLE: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/corpus/news/wikinews-sample.txt"
-));
+mod common;
 
-const TARGET_BYTES: usize = 1 << 20;
-
-/// The sample cleaned once, repeated to about 1 MB: text `minimal` has nothing to do on.
+/// Clean news that `minimal` has nothing to do on.
 fn clean_news(minimal: &Pipeline) -> String {
-    let once = minimal.clean(SAMPLE).text.into_owned();
-    let mut text = String::with_capacity(TARGET_BYTES + once.len());
-    while text.len() < TARGET_BYTES {
-        text.push_str(&once);
-    }
+    let text = common::clean_news();
     assert!(
         matches!(minimal.clean(&text).text, Cow::Borrowed(_)),
         "the clean text is clean"

@@ -8,7 +8,9 @@
 //!   (U+200B), soft hyphens (U+00AD);
 //! - no-break spaces (U+00A0, U+2007, U+202F) become plain spaces;
 //! - ligatures folded: `ﬁ` → `fi`, `ĳ` → `ij`, `ǌ` → `nj`, `ŉ` → `ʼn`;
-//! - full-width forms folded: `Ａ１，` → `A1,`, the ideographic space to a space;
+//! - full-width forms folded outside CJK text: `Ｎｉｎｇｂｏ，Ｃｈｉｎａ` → `Ningbo,China`, the
+//!   ideographic space to a space (in Chinese, Japanese and Korean text they are the correct
+//!   typography, and stay: `中文，中文`, `第１回`);
 //! - curly quotes folded to straight ones (`‘’‚‛ʼ` → `'`, `“”„‟` → `"`): **off** by default, since
 //!   they are correct typography, and apostrophe restoration reads them.
 //!
@@ -139,7 +141,7 @@ impl NormalizeUnicode {
     }
 
     /// What a non-ASCII character becomes, and why; `None` when it stays.
-    fn map(&self, c: char) -> Option<(Cow<'static, str>, &'static str)> {
+    fn map(&self, c: char, in_cjk: bool) -> Option<(Cow<'static, str>, &'static str)> {
         let fixed = |s: &'static str| Cow::Borrowed(s);
         let (with, why) = match c {
             '\u{85}' | '\u{2028}' | '\u{2029}' if self.line_endings => (fixed("\n"), "line ending"),
@@ -164,11 +166,11 @@ impl NormalizeUnicode {
                 };
                 (fixed(folded), "ligature")
             }
-            '\u{ff01}'..='\u{ff5e}' if self.full_width => {
+            '\u{ff01}'..='\u{ff5e}' if self.full_width && !in_cjk => {
                 let ascii = char::from_u32(c as u32 - 0xFEE0).expect("in the ASCII range");
                 (Cow::Owned(ascii.to_string()), "full-width form")
             }
-            '\u{3000}' if self.full_width => (fixed(" "), "full-width form"),
+            '\u{3000}' if self.full_width && !in_cjk => (fixed(" "), "full-width form"),
             '‘' | '’' | '‚' | '‛' | 'ʼ' if self.curly_quotes => {
                 (fixed("'"), "curly quote")
             }
@@ -207,9 +209,12 @@ impl NormalizeUnicode {
     /// the ASCII character before it, which a combining mark may join).
     fn non_ascii_run(&self, out: &mut Rewriter<'_>, text: &str, start: usize, end: usize) {
         let run = &text[start..end];
+        let has_cjk = run.chars().any(is_cjk);
+        let in_cjk =
+            |i: usize| has_cjk && run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
         let mut mapped: Option<(String, Vec<&'static str>)> = None;
         for (i, c) in run.char_indices() {
-            if let Some((with, why)) = self.map(c) {
+            if let Some((with, why)) = self.map(c, in_cjk(i)) {
                 let (s, reasons) = mapped.get_or_insert_with(|| (run[..i].to_owned(), Vec::new()));
                 s.push_str(&with);
                 if !reasons.contains(&why) {
@@ -224,7 +229,7 @@ impl NormalizeUnicode {
             let Some(_) = mapped else { return };
             // Character by character, so that each edit says what it was.
             for (i, c) in run.char_indices() {
-                if let Some((with, why)) = self.map(c) {
+                if let Some((with, why)) = self.map(c, in_cjk(i)) {
                     out.replace(start + i..start + i + c.len_utf8(), &with, why);
                 }
             }
@@ -247,6 +252,38 @@ impl NormalizeUnicode {
         reason.push_str(self.form_name());
         out.replace(chunk_start..end, &normal, reason);
     }
+}
+
+/// True when the eight bytes are printable ASCII (0x20..=0x7E), which this stage never changes.
+fn plain_ascii(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    let below_space = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+    let x = w ^ (0x7F * ONES);
+    let delete = x.wrapping_sub(ONES) & !x & HIGH;
+    (w & HIGH) | below_space | delete == 0
+}
+
+/// Han, kana, Hangul and CJK punctuation: the scripts whose typography uses full-width forms.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3001..=0x303F | 0x3040..=0x30FF | 0x3130..=0x318F
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF61..=0xFF9F
+        | 0x20000..=0x3FFFF)
+}
+
+fn is_full_width(c: char) -> bool {
+    matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}')
+}
+
+/// True when the full-width form at byte `i` of `run` sits in CJK text: the nearest characters
+/// that are not full-width forms, on either side, include a CJK one. There `，` and `１` are
+/// correct typography; beside Latin text (`Ningbo，China`) they are conversion debris.
+fn full_width_in_cjk(run: &str, i: usize) -> bool {
+    let before = run[..i].chars().rev().find(|&c| !is_full_width(c));
+    let after = run[i..].chars().find(|&c| !is_full_width(c));
+    before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
 }
 
 fn ligature(c: char) -> &'static str {
@@ -289,6 +326,10 @@ impl Stage for NormalizeUnicode {
         let mut out = Rewriter::new(text);
         let mut i = 0;
         while i < bytes.len() {
+            if i + 8 <= bytes.len() && plain_ascii(&bytes[i..i + 8]) {
+                i += 8;
+                continue;
+            }
             let b = bytes[i];
             if b >= 0x80 {
                 let end = bytes[i..]
@@ -343,6 +384,11 @@ mod tests {
         assert_eq!(apply(&s, "1\u{a0}000\u{202f}€"), "1 000 €");
         assert_eq!(apply(&s, "ﬁnal ĳs korišteǌem"), "final ijs korištenjem");
         assert_eq!(apply(&s, "Ｎｉｎｇｂｏ，Ｃｈｉｎａ　１"), "Ningbo,China 1");
+        assert_eq!(
+            apply(&s, "中文，中文（ＡＢＣ）第１回　日本"),
+            "中文，中文（ＡＢＣ）第１回　日本"
+        );
+        assert_eq!(apply(&s, "Ningbo，China 中文"), "Ningbo,China 中文");
         assert_eq!(apply(&s, "“it’s”"), "“it’s”");
         assert_eq!(
             apply(&s.clone().curly_quotes(true), "“it’s” ‚x‛"),
@@ -357,6 +403,19 @@ mod tests {
             apply(&s.clone().normalization(Normalization::None), "e\u{301}"),
             "e\u{301}"
         );
+    }
+
+    #[test]
+    fn plain_ascii_chunks() {
+        assert!(plain_ascii(b"abcdefgh"));
+        assert!(plain_ascii(b" ~!09AZz"));
+        for bad in [b'\n', b'\t', b'\r', 0, 0x1f, 0x7f, 0x80, 0xff] {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = bad;
+                assert!(!plain_ascii(&chunk), "{bad:#x} at {at}");
+            }
+        }
     }
 
     #[test]

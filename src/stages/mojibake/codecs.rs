@@ -106,6 +106,10 @@ pub(crate) struct Bytes {
     byte: [u8; CODECS.len()],
     /// Bit `i` set: in codec `i` the character stands for an undefined byte passed through.
     sloppy: u16,
+    /// Bit `i` set: in codec `i` the character is a UTF-8 lead byte (0xC2..=0xF4).
+    pub(crate) lead: u16,
+    /// Bit `i` set: in codec `i` the character is a UTF-8 continuation byte (0x80..=0xBF).
+    pub(crate) cont: u16,
 }
 
 impl Bytes {
@@ -120,7 +124,7 @@ impl Bytes {
 
     /// True if the character is a UTF-8 lead byte (0xC2..=0xF4) in any codec.
     pub(crate) fn is_lead_anywhere(&self) -> bool {
-        self.byte.iter().any(|&b| (0xC2..=0xF4).contains(&b))
+        self.lead != 0
     }
 }
 
@@ -131,6 +135,9 @@ struct Reverse {
     high: Vec<[Option<char>; 128]>,
     direct: Vec<Bytes>,
     other: Vec<(char, Bytes)>,
+    /// Bit `b` set: some character of `other` is in the 256-character block `b` of the BMP, so
+    /// that the characters of most scripts (CJK, Indic, Arabic...) are turned away at once.
+    blocks: [u64; 4],
 }
 
 fn reverse() -> &'static Reverse {
@@ -152,9 +159,16 @@ fn reverse() -> &'static Reverse {
                 }
             };
             if entry.byte[codec.index()] == 0 {
+                let bit = 1 << codec.index();
                 entry.byte[codec.index()] = byte;
                 if sloppy {
-                    entry.sloppy |= 1 << codec.index();
+                    entry.sloppy |= bit;
+                }
+                if (0xC2..=0xF4).contains(&byte) {
+                    entry.lead |= bit;
+                }
+                if (0x80..=0xBF).contains(&byte) {
+                    entry.cont |= bit;
                 }
             }
         };
@@ -203,10 +217,18 @@ fn reverse() -> &'static Reverse {
             }
         }
         other.sort_by_key(|(c, _)| *c);
+        let mut blocks = [0u64; 4];
+        for (c, _) in &other {
+            let block = (*c as usize) >> 8;
+            if block < 256 {
+                blocks[block / 64] |= 1 << (block % 64);
+            }
+        }
         Reverse {
             high,
             direct,
             other,
+            blocks,
         }
     })
 }
@@ -222,6 +244,10 @@ pub(crate) fn bytes_of(c: char) -> Option<Bytes> {
     if code < DIRECT {
         let b = reverse.direct[code];
         return (b.byte != [0; CODECS.len()]).then_some(b);
+    }
+    let block = code >> 8;
+    if block >= 256 || reverse.blocks[block / 64] & (1 << (block % 64)) == 0 {
+        return None;
     }
     reverse
         .other

@@ -237,35 +237,72 @@ fn commonness(c: char) -> usize {
     }
 }
 
+/// The first byte at or after `from` that is not ASCII, or the end; eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
+    while from + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return from + (high.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < bytes.len() && bytes[from] < 0x80 {
+        from += 1;
+    }
+    from
+}
+
 /// Every sequence in `text`, left to right. At each lead, a strict reading is preferred over a
-/// lossy one, the codec of the sequence just before over the others, and a codec that gives a
-/// common character over one that gives a rare one.
+/// lossy one, `preferred` and then the codec of the sequence just before over the others, and a
+/// codec that gives a common character over one that gives a rare one.
+///
+/// Most non-ASCII characters of real text are rejected after two table lookups: the character is
+/// a lead in no codec, or the next one is a continuation in none of the codecs it leads in.
 pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Sequence> {
     let bytes = text.as_bytes();
     let mut found: Vec<Sequence> = Vec::new();
-    let mut i = 0;
+    let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
         let c = text[i..]
             .chars()
             .next()
             .expect("i is on a character boundary");
+        let after = i + c.len_utf8();
         let Some(lead_bytes) = bytes_of(c).filter(Bytes::is_lead_anywhere) else {
-            i += c.len_utf8();
+            i = next_non_ascii(bytes, after);
             continue;
         };
+        let next = text[after..].chars().next();
+        let strict = next
+            .and_then(bytes_of)
+            .map_or(0, |n| n.cont & lead_bytes.lead);
+        // A lost byte is only believed after a letter (`Ã `, `Å?`, `Ä\u{FFFD}`): punctuation
+        // before a space (`” `) is everywhere in real text.
+        let lossy = c.is_alphabetic()
+            && match next {
+                Some('\u{FFFD}') => true,
+                Some('?') => allow.question,
+                Some(' ') => allow.space,
+                _ => false,
+            };
+        if strict == 0 && !lossy {
+            i = next_non_ascii(bytes, after);
+            continue;
+        }
         let previous = found.last().filter(|s| s.end == i).map(|s| s.codec);
         let mut best: Option<Sequence> = None;
-        'passes: for lossy in [false, true] {
-            if lossy && !(allow.question || allow.space) {
+        'passes: for lossy_pass in [false, true] {
+            if lossy_pass && !(allow.question || allow.space) {
                 break;
             }
             let order = preferred.into_iter().chain(previous).chain(CODECS);
             for codec in order {
-                let Some(seq) = sequence_at(text, i, c, lead_bytes, codec, allow, lossy) else {
+                if lead_bytes.lead & (1 << codec.index()) == 0 {
+                    continue;
+                }
+                let Some(seq) = sequence_at(text, i, c, lead_bytes, codec, allow, lossy_pass)
+                else {
                     continue;
                 };
                 if !is_rare(seq.decoded()) {
@@ -280,10 +317,10 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
         }
         match best {
             Some(seq) => {
-                i = seq.end;
+                i = next_non_ascii(bytes, seq.end);
                 found.push(seq);
             }
-            None => i += c.len_utf8(),
+            None => i = next_non_ascii(bytes, after),
         }
     }
     found
