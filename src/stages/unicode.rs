@@ -35,6 +35,9 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use crate::edit::{Rewrite, Rewriter};
@@ -182,6 +185,7 @@ impl NormalizeUnicode {
 
     fn needs_normalizing(&self, run: &str) -> bool {
         let quick = match self.normalization {
+            Normalization::Nfc if run.chars().all(nfc_inert) => return false,
             Normalization::Nfc => is_nfc_quick(run.chars()),
             Normalization::Nfkc => is_nfkc_quick(run.chars()),
             Normalization::None => return false,
@@ -209,11 +213,15 @@ impl NormalizeUnicode {
     /// the ASCII character before it, which a combining mark may join).
     fn non_ascii_run(&self, out: &mut Rewriter<'_>, text: &str, start: usize, end: usize) {
         let run = &text[start..end];
-        let has_cjk = run.chars().any(is_cjk);
-        let in_cjk =
-            |i: usize| has_cjk && run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
+        let in_cjk = |i: usize| run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
         let mut mapped: Option<(String, Vec<&'static str>)> = None;
         for (i, c) in run.char_indices() {
+            if !may_map(c) {
+                if let Some((s, _)) = &mut mapped {
+                    s.push(c);
+                }
+                continue;
+            }
             if let Some((with, why)) = self.map(c, in_cjk(i)) {
                 let (s, reasons) = mapped.get_or_insert_with(|| (run[..i].to_owned(), Vec::new()));
                 s.push_str(&with);
@@ -228,7 +236,7 @@ impl NormalizeUnicode {
         if !self.needs_normalizing(current) {
             let Some(_) = mapped else { return };
             // Character by character, so that each edit says what it was.
-            for (i, c) in run.char_indices() {
+            for (i, c) in run.char_indices().filter(|&(_, c)| may_map(c)) {
                 if let Some((with, why)) = self.map(c, in_cjk(i)) {
                     out.replace(start + i..start + i + c.len_utf8(), &with, why);
                 }
@@ -263,6 +271,33 @@ fn plain_ascii(chunk: &[u8]) -> bool {
     let x = w ^ (0x7F * ONES);
     let delete = x.wrapping_sub(ONES) & !x & HIGH;
     (w & HIGH) | below_space | delete == 0
+}
+
+/// True for a character of the Basic Multilingual Plane that NFC leaves alone whatever surrounds
+/// it: its quick-check value is Yes and its combining class 0. A run of such characters is in NFC,
+/// which a bit table (built once, from the crate's own quick check) says at a lookup a character.
+fn nfc_inert(c: char) -> bool {
+    static INERT: OnceLock<Vec<u64>> = OnceLock::new();
+    let table = INERT.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for code in 0..0x10000u32 {
+            if let Some(c) = char::from_u32(code)
+                && canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            {
+                bits[code as usize / 64] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    let code = c as usize;
+    code < 0x10000 && table[code / 64] & (1 << (code % 64)) != 0
+}
+
+/// False for characters [`NormalizeUnicode::map`] never changes: most letters of most scripts,
+/// found with two comparisons.
+fn may_map(c: char) -> bool {
+    matches!(c as u32, 0x80..=0x1F3 | 0x2BC | 0x2000..=0x206F | 0x3000 | 0xFB00..=0xFB06 | 0xFEFF..=0xFF5E)
 }
 
 /// Han, kana, Hangul and CJK punctuation: the scripts whose typography uses full-width forms.

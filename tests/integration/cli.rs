@@ -195,7 +195,33 @@ fn explain_in_text_mode_reports_line_and_column() {
     let report = stderr(&out);
     assert!(report.contains("<stdin>: 1 edit\n"), "{report}");
     assert!(
-        report.contains("<stdin>:2:3  whitespace  \"  \" -> \" \"  (repeated spaces)"),
+        report.contains("<stdin>:2:3  bytes 5..7  whitespace  \"  \" -> \" \"  (repeated spaces)"),
+        "{report}"
+    );
+}
+
+#[test]
+fn explain_shows_the_codec_path_of_a_mojibake_repair() {
+    let input = "Iggy Pop (nÃƒÂ© Jim)\nIt’s â€œfineâ€\u{9d}.\n";
+    let out = textmend(
+        &["clean", "--preset", "encoding", "--explain"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Iggy Pop (né Jim)\nIt’s “fine”.\n");
+    let report = stderr(&out);
+    assert!(
+        report.contains(
+            "<stdin>:1:12  bytes 11..19  mojibake  \"ÃƒÂ©\" -> \"é\"  (utf-8 read as windows-1252, twice)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("mojibake  \"â€œ\" -> \"“\"  (utf-8 read as windows-1252)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("mojibake  \"â€\\u{9d}\" -> \"”\"  (utf-8 read as latin-1)"),
         "{report}"
     );
 }

@@ -10,7 +10,8 @@ pub fn use_colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-/// One line per edit: `name:line:col  stage  "before" -> "after"  (reason)`.
+/// One line per edit: `name:line:col  bytes start..end  stage  "before" -> "after"  (reason)`;
+/// the line and column (in characters) and the byte span are those of the input.
 pub fn explain(name: &str, input: &[u8], edits: &[Edit], colour: bool) -> String {
     let (red, green, dim, reset) = if colour {
         ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m")
@@ -37,8 +38,8 @@ pub fn explain(name: &str, input: &[u8], edits: &[Edit], colour: bool) -> String
             + 1;
         let _ = writeln!(
             report,
-            "  {name}:{line}:{column}  {}  {red}{:?}{reset} -> {green}{:?}{reset}  {dim}({}){reset}",
-            edit.stage, edit.before, edit.after, edit.reason
+            "  {name}:{line}:{column}  {dim}bytes {}..{}{reset}  {}  {red}{:?}{reset} -> {green}{:?}{reset}  {dim}({}){reset}",
+            edit.start, edit.end, edit.stage, edit.before, edit.after, edit.reason
         );
     }
     report

@@ -110,7 +110,16 @@ pub(crate) struct Bytes {
     pub(crate) lead: u16,
     /// Bit `i` set: in codec `i` the character is a UTF-8 continuation byte (0x80..=0xBF).
     pub(crate) cont: u16,
+    /// Bit `i` set: in codec `i` the character is a lead whose sequence with 0xA0 is a common
+    /// character (no-break space, `à`, `Š`, `Π`, `Р`): a lost no-break space is believed only
+    /// after these.
+    pub(crate) space_lead: u16,
+    /// Bit `i` set: in codec `i` the character leads a three-byte sequence.
+    pub(crate) lead3: u16,
 }
+
+/// Two-byte leads whose sequence with 0xA0 is a common character: U+00A0, `à`, `Š`, `Π`, `Р`.
+pub(crate) const SPACE_LEADS: [u8; 5] = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0];
 
 impl Bytes {
     pub(crate) fn get(&self, codec: Codec) -> Option<u8> {
@@ -169,6 +178,12 @@ fn reverse() -> &'static Reverse {
                 }
                 if (0x80..=0xBF).contains(&byte) {
                     entry.cont |= bit;
+                }
+                if SPACE_LEADS.contains(&byte) {
+                    entry.space_lead |= bit;
+                }
+                if (0xE0..=0xEF).contains(&byte) {
+                    entry.lead3 |= bit;
                 }
             }
         };

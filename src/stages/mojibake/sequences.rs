@@ -147,7 +147,11 @@ fn sequence_at(
                 seq.loss.get_or_insert(Loss::Question);
                 0x80
             }
-            _ if c == ' ' && allow.space && (lo..=hi).contains(&0xA0) => {
+            _ if c == ' '
+                && allow.space
+                && (lo..=hi).contains(&0xA0)
+                && (want != 2 || super::codecs::SPACE_LEADS.contains(&lead_byte)) =>
+            {
                 seq.loss.get_or_insert(Loss::Space);
                 0xA0
             }
@@ -279,13 +283,23 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
             .map_or(0, |n| n.cont & lead_bytes.lead);
         // A lost byte is only believed after a letter (`Ã `, `Å?`, `Ä\u{FFFD}`): punctuation
         // before a space (`” `) is everywhere in real text.
-        let lossy = c.is_alphabetic()
-            && match next {
-                Some('\u{FFFD}') => true,
-                Some('?') => allow.question,
-                Some(' ') => allow.space,
-                _ => false,
-            };
+        let lossy = match next {
+            Some('\u{FFFD}') => true,
+            Some('?') => allow.question,
+            // A two-byte lead that can stand before 0xA0, or a three-byte one with a
+            // continuation after the space (`â € `).
+            Some(' ') => {
+                allow.space
+                    && (lead_bytes.space_lead != 0
+                        || (lead_bytes.lead3 != 0
+                            && text[after + 1..]
+                                .chars()
+                                .next()
+                                .and_then(bytes_of)
+                                .is_some_and(|b| b.cont & lead_bytes.lead3 != 0)))
+            }
+            _ => false,
+        } && c.is_alphabetic();
         if strict == 0 && !lossy {
             i = next_non_ascii(bytes, after);
             continue;
