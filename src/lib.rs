@@ -33,7 +33,7 @@
 //! # Pipelines
 //!
 //! [`clean`] and [`clean_bytes`] run the `news` preset. Other pipelines come from a preset name,
-//! a list of stage names, a TOML or JSON [config](config), or a [builder](Pipeline::builder):
+//! a list of stage names, a TOML or JSON [config], or a [builder](Pipeline::builder):
 //!
 //! ```
 //! use textmend::{Pipeline, PipelineConfig};

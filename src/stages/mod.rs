@@ -1,9 +1,9 @@
 //! The stages, one repair per file.
 
-mod decode;
-mod mojibake;
-mod unicode;
-mod whitespace;
+pub mod decode;
+pub mod mojibake;
+pub mod unicode;
+pub mod whitespace;
 
 pub use decode::{DecodeBytes, Decoded};
 pub use mojibake::FixMojibake;

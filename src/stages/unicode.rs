@@ -148,7 +148,15 @@ impl NormalizeUnicode {
         let fixed = |s: &'static str| Cow::Borrowed(s);
         let (with, why) = match c {
             '\u{85}' | '\u{2028}' | '\u{2029}' if self.line_endings => (fixed("\n"), "line ending"),
-            '\u{80}'..='\u{9f}' if self.controls => (fixed(""), "control character"),
+            '\u{80}'..='\u{9f}'
+            | '\0'..='\u{8}'
+            | '\u{b}'..='\u{c}'
+            | '\u{e}'..='\u{1f}'
+            | '\u{7f}'
+                if self.controls =>
+            {
+                (fixed(""), "control character")
+            }
             '\u{feff}' if self.invisible => (fixed(""), "byte order mark"),
             '\u{200b}' if self.invisible => (fixed(""), "zero-width space"),
             '\u{ad}' if self.invisible => (fixed(""), "soft hyphen"),
@@ -181,6 +189,12 @@ impl NormalizeUnicode {
             _ => return None,
         };
         Some((with, why))
+    }
+
+    /// An ASCII control character this stage removes: C0 other than tab, line feed and carriage
+    /// return (line endings are their own setting), and DEL.
+    fn deletes_control(&self, b: u8) -> bool {
+        self.controls && (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') || b == 0x7F)
     }
 
     fn needs_normalizing(&self, run: &str) -> bool {
@@ -297,7 +311,7 @@ fn nfc_inert(c: char) -> bool {
 /// False for characters [`NormalizeUnicode::map`] never changes: most letters of most scripts,
 /// found with two comparisons.
 fn may_map(c: char) -> bool {
-    matches!(c as u32, 0x80..=0x1F3 | 0x2BC | 0x2000..=0x206F | 0x3000 | 0xFB00..=0xFB06 | 0xFEFF..=0xFF5E)
+    matches!(c as u32, 0x0..=0x8 | 0xB | 0xC | 0xE..=0x1F | 0x7F..=0x1F3 | 0x2BC | 0x2000..=0x206F | 0x3000 | 0xFB00..=0xFB06 | 0xFEFF..=0xFF5E)
 }
 
 /// Han, kana, Hangul and CJK punctuation: the scripts whose typography uses full-width forms.
@@ -366,17 +380,16 @@ impl Stage for NormalizeUnicode {
                 continue;
             }
             let b = bytes[i];
-            if b >= 0x80 {
+            if b >= 0x80 || self.deletes_control(b) {
+                // A stretch of non-ASCII characters and the control characters among them, taken
+                // together so that a combining mark meets its base once a control between them
+                // is gone.
                 let end = bytes[i..]
                     .iter()
-                    .position(|&b| b < 0x80)
+                    .position(|&b| b < 0x80 && !self.deletes_control(b))
                     .map_or(bytes.len(), |n| i + n);
                 self.non_ascii_run(&mut out, text, i, end);
                 i = end;
-                continue;
-            }
-            if (0x20..0x7F).contains(&b) || b == b'\n' || b == b'\t' {
-                i += 1;
                 continue;
             }
             if b == b'\r' && self.line_endings {
@@ -388,9 +401,6 @@ impl Stage for NormalizeUnicode {
                 out.replace(i..i + len, "\n", "line ending");
                 i += len;
                 continue;
-            }
-            if self.controls && b != b'\r' {
-                out.delete(i..i + 1, "control character");
             }
             i += 1;
         }
@@ -437,6 +447,19 @@ mod tests {
         assert_eq!(
             apply(&s.clone().normalization(Normalization::None), "e\u{301}"),
             "e\u{301}"
+        );
+    }
+
+    /// Found by fuzzing: a control character between a base and its combining mark hid the mark
+    /// from the base, and a second run composed them.
+    #[test]
+    fn a_removed_control_lets_a_mark_join_its_base() {
+        let s = NormalizeUnicode::default();
+        assert_eq!(apply(&s, "G\u{1}\u{30c} e\u{7f}\u{301}\u{1}x"), "Ǧ éx");
+        let once = apply(&s, "£ÄG\u{8}\u{30c}...");
+        assert!(
+            s.apply(&once, &mut Meta::default()).is_unchanged(),
+            "{once:?}"
         );
     }
 

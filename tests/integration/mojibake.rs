@@ -145,3 +145,38 @@ fn generated_and_negative_cases() {
         cases.len()
     );
 }
+
+/// Correct text in every script of the corpus comes through the whole `encoding` preset
+/// unchanged and borrowed: the negative cases, and the UTF-8 samples and news of `corpus/`.
+/// (No-break spaces are left out, since the `unicode` stage folds them to spaces by design: the
+/// negative cases that have one, and those in the news, replaced by spaces.)
+#[test]
+fn clean_text_in_every_script_passes_the_encoding_preset_borrowed() {
+    let encoding = Pipeline::preset("encoding").unwrap();
+    let cases: Vec<Case> = serde_json::from_str(&corpus_text("mojibake/cases.json")).unwrap();
+    let mut texts: Vec<String> = cases
+        .into_iter()
+        .filter(|c| c.label == "negative" && !c.original.contains('\u{a0}'))
+        .map(|c| c.original)
+        .collect();
+    for file in [
+        "news/wikinews-sample.txt",
+        "encodings/sample-russian-2.txt",
+        "seed/azernews-156893.expected.txt",
+    ] {
+        texts.push(corpus_text(file).replace('\u{a0}', " "));
+    }
+    let mut changed = Vec::new();
+    for text in &texts {
+        let cleaned = encoding.clean(text);
+        if !matches!(cleaned.text, std::borrow::Cow::Borrowed(_)) {
+            let start: String = text.chars().take(60).collect();
+            changed.push(format!(
+                "{start:?}...: {:?}",
+                &cleaned.edits[..cleaned.edits.len().min(3)]
+            ));
+        }
+    }
+    println!("{} clean texts, {} changed", texts.len(), changed.len());
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}

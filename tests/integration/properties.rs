@@ -365,3 +365,23 @@ proptest! {
         prop_assert!(FixMojibake::default().apply(&text, &mut Meta::default()).is_unchanged());
     }
 }
+
+/// Inputs the fuzzers found (`fuzz/`), each once a failure of idempotence: control characters
+/// inside a sequence, removed by `unicode` after `mojibake` had looked; a control character between
+/// a base and its combining mark.
+#[test]
+fn regression_fuzz_findings() {
+    let news = Pipeline::preset("news").unwrap();
+    for bytes in [
+        &b"\xec\x9e\x03\x00\x00\x00\x00\x00\x00\x00\xbd"[..],
+        "MÄ£ÄM Q £ÄG\u{1}\u{30c}......".as_bytes(),
+    ] {
+        let once = news.clean_bytes(bytes);
+        assert_eq!(
+            replay_bytes(bytes, &once.edits).unwrap(),
+            once.text.as_bytes()
+        );
+        let twice = news.clean(&once.text);
+        assert!(twice.edits.is_empty(), "{:?}: {:?}", once.text, twice.edits);
+    }
+}

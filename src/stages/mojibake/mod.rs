@@ -15,13 +15,56 @@
 //! punctuation (`VOCÊ…`, `NESTLÉ®`), names like `Łódź`. Nor does it guess what a lost byte was.
 //!
 //! **Evidence**: a repair is made only when the text it produces is clearly more plausible than
-//! the text it replaces, by the measure documented in [`plausibility`](self) (see the table
-//! there): each candidate is scored for signs of mojibake (C1 controls, capitals with accents
+//! the text it replaces, by the measure below: each candidate is scored for signs of mojibake (C1 controls, capitals with accents
 //! after lower-case letters, symbols inside words, long byte sequences) against signs of real
 //! text (a rare result, a result that does not fit the script or case of its word, punctuation
 //! after a final letter). Repairs that assume a lost byte are made only in a document that has
 //! clear mojibake of the same codec elsewhere. Each edit's reason names the codec path, e.g.
 //! `utf-8 read as windows-1252, twice`.
+//!
+//! ## The measure
+//!
+//! The judgement is made on a *run*: consecutive sequences that decode together. Its score adds
+//! evidence for mojibake and subtracts evidence for real text:
+//!
+//! | evidence | score |
+//! |---|---|
+//! | each 2-byte sequence / 3-byte / 4-byte (or CESU-8 pair) | +1 / +3 / +4 |
+//! | a C1 control inside a sequence / a U+FFFD standing for a lost byte | +2 / +1 |
+//! | in a sequence, a capital right after a lower-case letter (`siÄ™`, `ƒÅ`), or a symbol lead right after a letter (`r√©`) | +1 each |
+//! | a symbol in the run and a letter right after it (`rÃ©gion`, `doesnâ€™t`, `Ă®nce`) | +1 |
+//! | two capitals and then lower case (`ÄÆdomu`, `MĂĄm`) | +1 |
+//! | each rare character in the result (C1 controls, IPA, archaic Greek and Cyrillic, long s, Hebrew points, NKo, Syriac, phonetic extensions, private use...) | −4 |
+//! | the word has non-ASCII letters that are not part of any sequence (`Рік`: `Рі` would be `г`) | −4 |
+//! | the run touches a sequence of another codec: a garble | −3 |
+//! | the result spells one word in two alphabets (`ľՋ`) | −3 |
+//! | two letters turned into a symbol (`Āø` into a cedilla) * | −3 |
+//! | a letter, then punctuation, at the end of a word, turned into a letter (`VOCÊ…`, `NICIODATĂ™`) * | −2 |
+//! | a Latin letter and punctuation at a word's end turned into another script (`Brontë…”` into Hangul) | −3 |
+//! | `’` and a letter after it: an apostrophe (`ZZAJÉ’s`) | −3 |
+//! | a no-break space before a capital: a space between words (`SELKÄ EDELLÄ`) | −3 |
+//! | a symbol lead turned into a letter with no letter beside it (`√π`, `5×£35`, `∆°`) * | −3 |
+//! | one Latin letter beyond Latin-1 standing alone (`10 Å—` into `ŗ`) | −3 |
+//! | the result's script differs from the letters beside it (Cyrillic in a Latin word; Greek is exempt, science uses it) | −2 |
+//! | a lower-case result in an all-capitals word (`AHÅ™`) | −2 |
+//!
+//! A run is repaired when its score is at least 1. The leads of the letters of whole scripts
+//! (`Â Ã Ä Å` for Latin, `Î Ï` for Greek, `Ð Ñ` for Cyrillic, `×` for Hebrew, `Ø Ù` for Arabic,
+//! in Windows-1252; their counterparts in the other codecs) are exempt from the end-of-word rule,
+//! since as real letters they almost never precede punctuation. The penalties marked * are waived
+//! in a document with plenty of mojibake of the same codec (its clear runs score 2 or more in
+//! all), where `Đ¸` is `и` and not a letter and a cedilla.
+//!
+//! Besides: the document is read in the codec that explains most of its sequences (the one
+//! that reads the most of them, then the one whose readings are the commoner letters: `ĂĄ` is
+//! `á` in ISO-8859-2 and `å` in Windows-1250); the rarer codecs (all but Windows-1252 and
+//! -1251) need a score of 2 unless the document has plenty of their mojibake; a word in which as
+//! many runs are refused as accepted (two or more) is a garble and left alone; a lost byte (`?`,
+//! a space for 0xA0) is believed only after a letter, and only with a strict sequence in the same
+//! run or clear mojibake of the codec elsewhere; and the stage repairs its own output again until
+//! nothing changes, so that a second run has nothing to do.
+//!
+//! ## Example
 //!
 //! ```
 //! use textmend::{Meta, Stage};
@@ -470,7 +513,8 @@ fn is_common_lead(seq: &Sequence) -> bool {
     }
 }
 
-/// Scores the run `seqs[run]` decoding to `output`: see [`plausibility`] for the measure. The
+/// Scores the run `seqs[run]` decoding to `output`: see the module documentation for the
+/// measure. The
 /// second number is the part of the penalties that a document full of the same mojibake waives
 /// (`Đ¸` is `и` there, not a letter and a cedilla).
 fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32, i32) {

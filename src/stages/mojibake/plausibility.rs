@@ -10,27 +10,8 @@
 //! one that real text uses (a letter of a living script, common punctuation, a symbol, an emoji)
 //! and fits its neighbours.
 //!
-//! The judgement is made on a *run*: consecutive sequences that decode together. Its score adds
-//! evidence for mojibake and subtracts evidence for real text:
-//!
-//! | evidence | score |
-//! |---|---|
-//! | each 2-byte sequence / 3-byte / 4-byte | +1 / +3 / +4 |
-//! | a C1 control or a U+FFFD inside a sequence | +2 / +1 |
-//! | an accented capital right after a lower-case letter (`siÄ™`, `frÃ¨res`) | +1 |
-//! | a symbol inside a word (`rÃ©gion`, `doesnâ€™t`) | +1 |
-//! | the result is a rare character ([`is_rare`]: C1 controls, IPA, archaic Cyrillic, NKo, private use...) | −4 each |
-//! | the word has other non-ASCII letters that are not mojibake (`Рік`: `Рі` would become `г`) | −3 |
-//! | a letter, punctuation after it, at the end of a word (`VOCÊ…`, `NESTLÉ®`, `Brontë…”`) | −2 / −3 |
-//! | `’` and a letter after it: an apostrophe (`ZZAJÉ’s`) | −3 |
-//! | a no-break space before a capital: a space between words (`SELKÄ EDELLÄ`) | −3 |
-//! | symbols only, turned into a letter with no letter beside it (`√π`, `5×£35`, `∆°`) | −3 |
-//! | the result's script differs from the letters beside it (Cyrillic in a Latin word) | −2 |
-//! | a lower-case result in an all-capitals word (`AHÅ™`) | −2 |
-//!
-//! A run is repaired when its score is at least 1. The most common leads (`Â Ã Ä Å` in
-//! Windows-1252, `Р С В Г` in Windows-1251...) are exempt from the end-of-word rule, since as real
-//! letters they almost never precede punctuation.
+//! The measure itself, the score of a run, is documented with the stage
+//! ([`crate::stages::mojibake`]); this module holds its character classes.
 
 /// Rough script of a letter, for the mixing rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -122,8 +122,16 @@ fn sequence_at(
     let mut want = utf8_len(lead_byte);
     let mut chars = text[seq.end..].chars();
     let mut i = 1;
+    let mut skipped = 0;
     while i < want {
         let c = chars.next()?;
+        if is_transparent(c) && skipped < MAX_TRANSPARENT {
+            // Removed by the `unicode` stage later: what it separates is read as adjacent now,
+            // or a second run would find what the first did not.
+            skipped += 1;
+            seq.end += c.len_utf8();
+            continue;
+        }
         let (lo, hi) = match (i, want) {
             (1, _) => second_range(lead_byte),
             (3, 6) => (0xED, 0xED),
@@ -241,6 +249,15 @@ fn commonness(c: char) -> usize {
     }
 }
 
+/// Invisible characters that the `unicode` stage removes (C0 controls other than tab and line
+/// breaks, DEL, zero-width space, byte order mark): sequences are read through them.
+pub(crate) fn is_transparent(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{200b}' | '\u{feff}')
+}
+
+/// At most this many invisible characters are read through, between two of a sequence.
+const MAX_TRANSPARENT: usize = 16;
+
 /// The first byte at or after `from` that is not ASCII, or the end; eight bytes at a time.
 fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
     while from + 8 <= bytes.len() {
@@ -277,7 +294,11 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
             i = next_non_ascii(bytes, after);
             continue;
         };
-        let next = text[after..].chars().next();
+        let (next_at, next) = text[after..]
+            .char_indices()
+            .take(MAX_TRANSPARENT + 1)
+            .find(|&(_, n)| !is_transparent(n))
+            .map_or((after, None), |(at, n)| (after + at, Some(n)));
         let strict = next
             .and_then(bytes_of)
             .map_or(0, |n| n.cont & lead_bytes.lead);
@@ -292,7 +313,7 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
                 allow.space
                     && (lead_bytes.space_lead != 0
                         || (lead_bytes.lead3 != 0
-                            && text[after + 1..]
+                            && text[next_at + 1..]
                                 .chars()
                                 .next()
                                 .and_then(bytes_of)
