@@ -94,7 +94,7 @@ use crate::edit::{Edit, Rewrite, Rewriter, StageEdit};
 use crate::{Meta, Stage};
 use codecs::Codec;
 use plausibility::{Script, is_closing, is_letter, is_mark, is_rare, script};
-use sequences::{Allow, Loss, Sequence};
+use sequences::{Allow, Loss, Sequence, is_transparent};
 
 /// The `mojibake` stage's settings. Everything is on by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -318,24 +318,21 @@ impl FixMojibake {
             |run: &Run| passes(run) && !(cp437_art && seqs[run.seqs.start].codec == Codec::Cp437);
         // A word in which as many runs are refused as accepted (at least two) is a garble, where
         // the accepted ones are coincidences too.
-        let token_of = |run: &Run| {
-            memchr::memrchr3(b' ', b'\n', b'\t', &text.as_bytes()[..run.range.start])
-                .map_or(0, |i| i + 1)
-        };
+        // Runs are in one word when no white space (of any kind: a no-break space becomes a
+        // space in the `unicode` stage) separates them.
         let mut garbled = vec![false; runs.len()];
         let mut k = 0;
         while k < runs.len() {
-            let token = token_of(&runs[k]);
-            let mut m = k;
-            let (mut yes, mut no) = (0, 0);
-            while m < runs.len() && token_of(&runs[m]) == token {
-                if accepted(&runs[m]) {
-                    yes += 1;
-                } else {
-                    no += 1;
-                }
+            let mut m = k + 1;
+            while m < runs.len()
+                && !text[runs[m - 1].range.end..runs[m].range.start]
+                    .chars()
+                    .any(char::is_whitespace)
+            {
                 m += 1;
             }
+            let yes = runs[k..m].iter().filter(|r| accepted(r)).count();
+            let no = m - k - yes;
             if no >= 2 && no >= yes {
                 garbled[k..m].fill(true);
             }
@@ -372,7 +369,7 @@ impl FixMojibake {
             let alone = |s: &Sequence| s.loss == Some(Loss::Space) && s.byte_len() == 2;
             if !alone(first) {
                 while j < seqs.len()
-                    && seqs[j].start == seqs[j - 1].end
+                    && adjacent(text, &seqs[j - 1], &seqs[j])
                     && seqs[j].codec == first.codec
                     && !alone(&seqs[j])
                 {
@@ -487,6 +484,12 @@ fn is_box_drawing(c: char) -> bool {
     ('\u{2500}'..='\u{259F}').contains(&c)
 }
 
+/// True when `b` follows `a` with nothing between them but invisible characters, which the
+/// `unicode` stage removes.
+fn adjacent(text: &str, a: &Sequence, b: &Sequence) -> bool {
+    b.start == a.end || text[a.end..b.start].chars().all(is_transparent)
+}
+
 /// The sequence of `seqs` that covers byte `pos`, if any.
 fn covering(seqs: &[Sequence], pos: usize) -> Option<&Sequence> {
     let i = seqs.partition_point(|s| s.start <= pos);
@@ -521,10 +524,12 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
     let run_seqs = &seqs[run.clone()];
     let start = run_seqs[0].start;
     let end = run_seqs[run_seqs.len() - 1].end;
-    let mut before_chars = text[..start].chars().rev();
+    // The characters around, as they will stand once the `unicode` stage has removed the
+    // invisible ones.
+    let mut before_chars = text[..start].chars().rev().filter(|&c| !is_transparent(c));
     let prev = before_chars.next();
     let prev2 = before_chars.next();
-    let next = text[end..].chars().next();
+    let next = text[end..].chars().find(|&c| !is_transparent(c));
     let raw = &text[start..end];
 
     let mut score = 0;
@@ -579,7 +584,16 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
         pos.and_then(|p| covering(seqs, p))
             .is_some_and(|s| s.codec != run_seqs[0].codec)
     };
-    if other_codec(start.checked_sub(1)) || other_codec(Some(end)) {
+    let visible_before = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_transparent(c))
+        .map(|(at, _)| at);
+    let visible_after = text[end..]
+        .char_indices()
+        .find(|&(_, c)| !is_transparent(c))
+        .map(|(at, _)| end + at);
+    if other_codec(visible_before) || other_codec(visible_after) {
         score -= 3;
     }
     let output_letter = output.chars().find(|&c| is_letter(c));
@@ -679,7 +693,15 @@ fn word_has_other_letters(text: &str, seqs: &[Sequence], start: usize, end: usiz
         };
         let at = pos - c.len_utf8();
         if let Some(seq) = covering(seqs, at) {
+            // A sequence with a no-break space in it may be one between words.
+            if text[seq.start..seq.end].contains(char::is_whitespace) {
+                break;
+            }
             pos = seq.start;
+            continue;
+        }
+        if is_transparent(c) {
+            pos = at;
             continue;
         }
         if !is_letter(c) {
@@ -696,7 +718,14 @@ fn word_has_other_letters(text: &str, seqs: &[Sequence], start: usize, end: usiz
             break;
         };
         if let Some(seq) = covering(seqs, pos) {
+            if text[seq.start..seq.end].contains(char::is_whitespace) {
+                break;
+            }
             pos = seq.end;
+            continue;
+        }
+        if is_transparent(c) {
+            pos += c.len_utf8();
             continue;
         }
         if !is_letter(c) {
@@ -716,7 +745,10 @@ fn word_has_other_letters(text: &str, seqs: &[Sequence], start: usize, end: usiz
 /// never has.
 fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> Option<Repair> {
     let decoded = seq.decoded();
-    let prev = text[..seq.start].chars().next_back();
+    let prev = text[..seq.start]
+        .chars()
+        .rev()
+        .find(|&c| !is_transparent(c));
     let after = &text[seq.end..];
     // The character after the space, as it will read once repaired.
     let next = covering(seqs, seq.end)
