@@ -319,12 +319,19 @@ impl FixMojibake {
         // A word in which as many runs are refused as accepted (at least two) is a garble, where
         // the accepted ones are coincidences too.
         // Runs are in one word when no white space (of any kind: a no-break space becomes a
-        // space in the `unicode` stage) separates them.
+        // space in the `unicode` stage) separates them; a run with a no-break space inside is a
+        // boundary itself, and not counted.
+        let spaced = |run: &Run| text[run.range.clone()].contains(char::is_whitespace);
         let mut garbled = vec![false; runs.len()];
         let mut k = 0;
         while k < runs.len() {
+            if spaced(&runs[k]) {
+                k += 1;
+                continue;
+            }
             let mut m = k + 1;
             while m < runs.len()
+                && !spaced(&runs[m])
                 && !text[runs[m - 1].range.end..runs[m].range.start]
                     .chars()
                     .any(char::is_whitespace)
