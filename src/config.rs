@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::registry;
-use crate::stages::{DecodeBytes, FixMojibake, NormalizeUnicode, NormalizeWhitespace};
+use crate::stages::{
+    DecodeBytes, FixMojibake, NormalizeUnicode, NormalizeWhitespace, StripBoilerplate, StripMarkup,
+};
 
 /// One stage and its settings, tagged by the stage's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +32,10 @@ pub enum StageConfig {
     Mojibake(FixMojibake),
     /// The `unicode` stage.
     Unicode(NormalizeUnicode),
+    /// The `markup` stage.
+    Markup(StripMarkup),
+    /// The `boilerplate` stage.
+    Boilerplate(StripBoilerplate),
     /// The `whitespace` stage.
     Whitespace(NormalizeWhitespace),
 }
@@ -41,6 +47,8 @@ impl StageConfig {
             "decode" => Ok(StageConfig::Decode(DecodeBytes::default())),
             "mojibake" => Ok(StageConfig::Mojibake(FixMojibake::default())),
             "unicode" => Ok(StageConfig::Unicode(NormalizeUnicode::default())),
+            "markup" => Ok(StageConfig::Markup(StripMarkup::default())),
+            "boilerplate" => Ok(StageConfig::Boilerplate(StripBoilerplate::default())),
             "whitespace" => Ok(StageConfig::Whitespace(NormalizeWhitespace::default())),
             _ => Err(match registry::stage(name) {
                 Some(_) => Error::StageNotBuilt { name: name.into() },
@@ -55,6 +63,8 @@ impl StageConfig {
             StageConfig::Decode(_) => "decode",
             StageConfig::Mojibake(_) => "mojibake",
             StageConfig::Unicode(_) => "unicode",
+            StageConfig::Markup(_) => "markup",
+            StageConfig::Boilerplate(_) => "boilerplate",
             StageConfig::Whitespace(_) => "whitespace",
         }
     }
@@ -65,6 +75,8 @@ impl StageConfig {
             StageConfig::Decode(_) => unreachable!("the pipeline holds decode apart"),
             StageConfig::Mojibake(s) => Box::new(s),
             StageConfig::Unicode(s) => Box::new(s),
+            StageConfig::Markup(s) => Box::new(s),
+            StageConfig::Boilerplate(s) => Box::new(s),
             StageConfig::Whitespace(s) => Box::new(s),
         }
     }

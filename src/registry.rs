@@ -44,12 +44,12 @@ pub const STAGES: &[StageInfo] = &[
     StageInfo {
         name: "markup",
         summary: "Markdown and HTML remnants: **bold**, <https://...> autolinks, stray tags, rules",
-        built: false,
+        built: true,
     },
     StageInfo {
         name: "boilerplate",
         summary: "header and footer lines that are not the article; title, date, source, URL to meta",
-        built: false,
+        built: true,
     },
     StageInfo {
         name: "unwrap",

@@ -1,11 +1,15 @@
 //! The stages, one repair per file.
 
+pub mod boilerplate;
 pub mod decode;
+pub mod markup;
 pub mod mojibake;
 pub mod unicode;
 pub mod whitespace;
 
+pub use boilerplate::StripBoilerplate;
 pub use decode::{DecodeBytes, Decoded};
+pub use markup::StripMarkup;
 pub use mojibake::FixMojibake;
 pub use unicode::{Normalization, NormalizeUnicode};
 pub use whitespace::NormalizeWhitespace;

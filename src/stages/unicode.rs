@@ -317,7 +317,7 @@ fn may_map(c: char) -> bool {
 /// Han, kana, Hangul and CJK punctuation: the scripts whose typography uses full-width forms.
 fn is_cjk(c: char) -> bool {
     matches!(c as u32,
-        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3001..=0x303F | 0x3040..=0x30FF | 0x3130..=0x318F
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3001..=0x3029 | 0x3030..=0x303F | 0x3040..=0x30FF | 0x3130..=0x318F
         | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF61..=0xFF9F
         | 0x20000..=0x3FFFF)
 }
@@ -330,8 +330,10 @@ fn is_full_width(c: char) -> bool {
 /// that are not full-width forms, on either side, include a CJK one. There `，` and `１` are
 /// correct typography; beside Latin text (`Ningbo，China`) they are conversion debris.
 fn full_width_in_cjk(run: &str, i: usize) -> bool {
-    let before = run[..i].chars().rev().find(|&c| !is_full_width(c));
-    let after = run[i..].chars().find(|&c| !is_full_width(c));
+    // Combining marks are skipped: NFC may reorder them, and they belong to what they follow.
+    let context = |c: char| !is_full_width(c) && canonical_combining_class(c) == 0;
+    let before = run[..i].chars().rev().find(|&c| context(c));
+    let after = run[i..].chars().find(|&c| context(c));
     before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
 }
 
@@ -457,6 +459,18 @@ mod tests {
         let s = NormalizeUnicode::default();
         assert_eq!(apply(&s, "G\u{1}\u{30c} e\u{7f}\u{301}\u{1}x"), "Ǧ éx");
         let once = apply(&s, "£ÄG\u{8}\u{30c}...");
+        assert!(
+            s.apply(&once, &mut Meta::default()).is_unchanged(),
+            "{once:?}"
+        );
+    }
+
+    /// Found by fuzzing: a combining mark after a full-width form, which NFC reorders, was taken
+    /// for the CJK text around it.
+    #[test]
+    fn marks_are_not_cjk_context() {
+        let s = NormalizeUnicode::default();
+        let once = apply(&s, "\n`，\u{20ec}\u{302e}");
         assert!(
             s.apply(&once, &mut Meta::default()).is_unchanged(),
             "{once:?}"

@@ -766,7 +766,10 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
     let lead_only = seq.start..seq.start + seq.lead.len_utf8();
     match decoded {
         'à' if evidence || prev.is_some_and(char::is_lowercase) => {
-            if prev.is_some_and(char::is_uppercase) || next.is_some_and(char::is_uppercase) {
+            if prev.is_some_and(char::is_uppercase)
+                || next.is_some_and(char::is_uppercase)
+                || word_has_other_letters(text, seqs, seq.start, seq.start)
+            {
                 return None;
             }
             // The space was the no-break space: `voilÃ  le`, and Portuguese `às`, `àquele`.

@@ -1,0 +1,303 @@
+//! What a line at the top or bottom of an article is, when it is not article text.
+
+use super::dates;
+
+/// A kind of boilerplate line, with what it says that is worth keeping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// `---`, `***`, `-`, `•`, `=====`.
+    Separator,
+    /// A bare URL, with or without `<>`.
+    Url(String),
+    /// `Source:`, `Kaynak/Source: AzerNews`, `Источник: ТАСС`: the value, if any.
+    SourceLabel(Option<String>),
+    /// `AzerNews (05 October 2019)`: the outlet and the date.
+    OutletDate(String, String),
+    /// A line that is only a date.
+    Dateline(String),
+    /// Share, follow, subscribe, newsletter, read more, related, advertisement, cookies.
+    Social,
+    /// `© 2019 AzerNews`, `Copyright ...`, `All rights reserved.`
+    Copyright,
+    /// A line matched by one of the user's patterns.
+    Pattern,
+}
+
+impl Kind {
+    /// A word or two for the edit reason.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Separator => "separator",
+            Kind::Url(_) => "source URL",
+            Kind::SourceLabel(_) => "source label",
+            Kind::OutletDate(..) => "outlet and date",
+            Kind::Dateline(_) => "dateline",
+            Kind::Social => "share/follow line",
+            Kind::Copyright => "copyright line",
+            Kind::Pattern => "configured pattern",
+        }
+    }
+}
+
+/// Source labels in the languages of the news textmend is for (lower case; a label may be
+/// several of these joined by `/`, as in `Kaynak/Source`).
+pub const LABELS: &[&str] = &[
+    "source",
+    "sources",
+    "kaynak",
+    "kaynaklar",
+    "mənbə",
+    "menbe",
+    "источник",
+    "источники",
+    "джерело",
+    "джерела",
+    "quelle",
+    "quellen",
+    "fuente",
+    "fuentes",
+    "fonte",
+    "fontes",
+    "المصدر",
+    "مصدر",
+    "منبع",
+    "źródło",
+    "bron",
+    "via",
+];
+
+/// The first words of share, follow and similar lines.
+const SOCIAL_STARTS: &[&str] = &[
+    "share",
+    "share this",
+    "follow us",
+    "follow",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "related articles",
+    "related news",
+    "advertisement",
+    "sponsored",
+    "click here",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+];
+
+/// A URL: `https://...`, `http://...`, `www....`, with no space.
+pub fn url(text: &str) -> Option<&str> {
+    let t = text
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(text);
+    let looks = t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www.");
+    (looks && t.len() > 8 && !t.contains(char::is_whitespace)).then_some(t)
+}
+
+fn separator(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().count() <= 80
+        && t.chars()
+            .all(|c| c.is_whitespace() || "-–—*_=•·~+#|".contains(c))
+}
+
+/// `Label: value` with every part of the label known: the value (empty when there is none).
+fn source_label<'a>(t: &'a str, extra: &[String]) -> Option<Option<&'a str>> {
+    let colon = t.find([':', '：'])?;
+    let label = t[..colon].trim();
+    if label.is_empty() || label.chars().count() > 40 {
+        return None;
+    }
+    let known = |part: &str| {
+        let part = part.trim().to_lowercase();
+        LABELS.contains(&part.as_str()) || extra.iter().any(|l| l.to_lowercase() == part)
+    };
+    if !label.split(['/', '|', ',']).all(known) {
+        return None;
+    }
+    let value = t[colon..].trim_start_matches([':', '：']).trim();
+    if value.split_whitespace().count() > 12 {
+        return None;
+    }
+    Some((!value.is_empty()).then_some(value))
+}
+
+/// `Outlet (date)`.
+fn outlet_date(t: &str) -> Option<(String, String)> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let name = inner[..open].trim();
+    let date = dates::parse(&inner[open + 1..])?;
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words) && !name.ends_with(['.', ',', ';', ':']))
+        .then(|| (name.to_owned(), date))
+}
+
+fn social(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = lower.split_whitespace().count();
+    if lower.contains("cookie")
+        && ["use", "accept", "policy", "consent"]
+            .iter()
+            .any(|w| lower.contains(w))
+        && words <= 60
+    {
+        return true;
+    }
+    // Short, and not a sentence: `Related to this, the court ruled.` is article text.
+    if words > 8 || (words > 4 && lower.ends_with(['.', '!', '?'])) {
+        return false;
+    }
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    SOCIAL_STARTS.iter().any(|start| {
+        lower
+            .strip_prefix(start)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+fn copyright(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    if lower.split_whitespace().count() > 25 {
+        return false;
+    }
+    let after_word = lower.strip_prefix("copyright").map(str::trim_start);
+    let starts = lower.starts_with('©')
+        || lower.starts_with("(c)")
+        || after_word.is_some_and(|r| {
+            r.starts_with('©')
+                || r.starts_with("(c)")
+                || r.starts_with(|c: char| c.is_ascii_digit())
+        });
+    let reserved = lower.trim_end_matches('.') == "all rights reserved"
+        || lower.contains("all rights reserved") && lower.contains('©');
+    starts || reserved
+}
+
+/// What the line `t` (trimmed) is, if it is boilerplate.
+pub fn classify(t: &str, labels: &[String], patterns: &[regex::Regex]) -> Option<Kind> {
+    if t.is_empty() {
+        return None;
+    }
+    if separator(t) {
+        return Some(Kind::Separator);
+    }
+    if let Some(u) = url(t) {
+        return Some(Kind::Url(u.to_owned()));
+    }
+    if let Some(value) = source_label(t, labels) {
+        return Some(Kind::SourceLabel(value.map(str::to_owned)));
+    }
+    if let Some(date) = dates::parse(t) {
+        return Some(Kind::Dateline(date));
+    }
+    if let Some((name, date)) = outlet_date(t) {
+        return Some(Kind::OutletDate(name, date));
+    }
+    if copyright(t) {
+        return Some(Kind::Copyright);
+    }
+    if social(t) {
+        return Some(Kind::Social);
+    }
+    patterns
+        .iter()
+        .any(|p| p.is_match(t))
+        .then_some(Kind::Pattern)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(t: &str) -> Option<Kind> {
+        classify(t, &[], &[])
+    }
+
+    #[test]
+    fn kinds() {
+        for t in ["---", "***", "-", "•", "=====", "* * *", "___"] {
+            assert_eq!(kind(t), Some(Kind::Separator), "{t}");
+        }
+        assert_eq!(
+            kind("<https://www.azernews.az/nation/156893.html>"),
+            Some(Kind::Url(
+                "https://www.azernews.az/nation/156893.html".into()
+            ))
+        );
+        for t in [
+            "Kaynak/Source:",
+            "Source:",
+            "Source :",
+            "Mənbə:",
+            "Источник:",
+            "Джерело:",
+            "Quelle:",
+            "Fuente:",
+            "Fonte:",
+            "المصدر:",
+            "منبع:",
+        ] {
+            assert_eq!(kind(t), Some(Kind::SourceLabel(None)), "{t}");
+        }
+        assert_eq!(
+            kind("Source: Reuters"),
+            Some(Kind::SourceLabel(Some("Reuters".into())))
+        );
+        assert_eq!(
+            kind("AzerNews (05 October 2019)"),
+            Some(Kind::OutletDate("AzerNews".into(), "2019-10-05".into()))
+        );
+        assert_eq!(
+            kind("07.10.2019"),
+            Some(Kind::Dateline("2019-10-07".into()))
+        );
+        for t in [
+            "Share this article",
+            "Follow us on Twitter",
+            "Subscribe to our newsletter",
+            "Read more:",
+            "Related articles",
+            "Advertisement",
+            "We use cookies to improve your experience. Accept",
+        ] {
+            assert_eq!(kind(t), Some(Kind::Social), "{t}");
+        }
+        for t in [
+            "© 2019 AzerNews",
+            "Copyright 2019 Reuters. All rights reserved.",
+            "All rights reserved.",
+            "AzerNews © 2019 All Rights Reserved",
+            "Copyright © Trend",
+        ] {
+            assert_eq!(kind(t), Some(Kind::Copyright), "{t}");
+        }
+    }
+
+    #[test]
+    fn article_text_is_not_boilerplate() {
+        for t in [
+            "Shares fell 5% on Monday.",
+            "The source of the leak was not found.",
+            "Sources said the deal was close: talks went on.",
+            "He said: the matter is closed.",
+            "Following the election, the party split.",
+            "Related to this, the court ruled.",
+            "The company (founded in 1990) grew.",
+            "Printing costs rose.",
+            "—Testimony from the chief internal police investigator",
+            "Visit https://example.org for details.",
+            "Copyright law changed in 2019 when the court ruled.",
+            "The copyright holder, (c) 2019, said all rights reserved.",
+        ] {
+            assert_eq!(kind(t), None, "{t}");
+        }
+    }
+}

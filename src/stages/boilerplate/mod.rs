@@ -1,0 +1,416 @@
+//! `boilerplate`: the lines at the top and bottom of a document that are not the article.
+//!
+//! **Repairs** the header and footer a page or a feed wraps an article in: separator lines (`---`,
+//! `***`, `-`, `•`, `=====`), bare source URLs (with or without `<>`), source labels with or
+//! without a value in many languages (`Source:`, `Kaynak/Source:`, `Mənbə:`, `Источник:`,
+//! `Джерело:`, `Quelle:`, `Source :`, `Fuente:`, `Fonte:`, `المصدر:`, `منبع:`), datelines
+//! (`07.10.2019`, `2019-10-07`, `Oct. 7, 2019`, `7 October 2019`), an outlet with its date
+//! (`AzerNews (05 October 2019)`), share/follow/subscribe/newsletter/read more/related/
+//! advertisement/cookie lines, copyright lines; and lines matching the user's own labels and
+//! patterns. What they say goes into `meta`: `date` (ISO; the article's dateline rather than the
+//! outlet's date), `source` (the outlet), `url` (the source URL). The title (`meta.title`, set by
+//! the `markup` stage from a heading or bold first line) stays as the first paragraph, followed by
+//! one blank line, unless `keep_title` is off.
+//!
+//! **Will not touch** the body. The stage walks inward from each end over boilerplate lines and
+//! blank lines, and stops at the first line that is article text; a sentence in the body that
+//! mentions a source, a copyright or a URL is never reached. A document that starts with a lone
+//! dateline, with no title and nothing else around it (as Wikinews articles start), keeps it; its
+//! date still goes into `meta`. A document that would be all boilerplate is left as it is.
+//!
+//! **Evidence**: a line is boilerplate only when all of it is one of the kinds above: a label
+//! must be a known one with at most a short value, a share line must start with its verb and be
+//! short, a date must be all of its line.
+//!
+//! ```
+//! use textmend::{Meta, Stage};
+//! use textmend::stages::StripBoilerplate;
+//!
+//! let mut meta = Meta::default();
+//! let text = "---\n\n07.10.2019\n\nAzerNews (05 October 2019)\n\nThe article.\n\n\
+//!             <https://www.azernews.az/nation/156893.html>\n\n---\n\nKaynak/Source:\n";
+//! let out = StripBoilerplate::default().apply(text, &mut meta);
+//! assert_eq!(out.text(), "The article.\n");
+//! assert_eq!(meta.date.as_deref(), Some("2019-10-07"));
+//! assert_eq!(meta.source.as_deref(), Some("AzerNews"));
+//! assert_eq!(meta.url.as_deref(), Some("https://www.azernews.az/nation/156893.html"));
+//! ```
+
+mod classify;
+mod dates;
+
+use std::sync::OnceLock;
+
+use memchr::memchr;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::edit::{Rewrite, Rewriter};
+use crate::{Meta, Stage};
+use classify::{Kind, classify};
+
+pub use classify::LABELS;
+
+/// The `boilerplate` stage's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct StripBoilerplate {
+    /// Keep the title (`meta.title`) as the first paragraph. On by default.
+    pub keep_title: bool,
+    /// How many non-blank lines from each end may be boilerplate (20 by default).
+    pub max_lines: usize,
+    /// More source labels, in any case (`"Kilde"`, `"Źródło"`).
+    pub labels: Vec<String>,
+    /// Regular expressions (the `regex` crate's syntax, which runs in linear time): a line at the
+    /// top or bottom that one of them matches is boilerplate.
+    pub patterns: Patterns,
+}
+
+impl Default for StripBoilerplate {
+    fn default() -> Self {
+        StripBoilerplate {
+            keep_title: true,
+            max_lines: 20,
+            labels: Vec::new(),
+            patterns: Patterns::default(),
+        }
+    }
+}
+
+impl StripBoilerplate {
+    /// Sets [`keep_title`](Self::keep_title).
+    pub fn keep_title(mut self, on: bool) -> Self {
+        self.keep_title = on;
+        self
+    }
+
+    /// Sets [`max_lines`](Self::max_lines).
+    pub fn max_lines(mut self, n: usize) -> Self {
+        self.max_lines = n;
+        self
+    }
+
+    /// Adds a source label.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.labels.push(label.into());
+        self
+    }
+
+    /// Adds a pattern.
+    ///
+    /// # Errors
+    ///
+    /// When the pattern is not a valid regular expression.
+    pub fn pattern(mut self, pattern: &str) -> Result<Self, crate::Error> {
+        let mut sources = self.patterns.sources.clone();
+        sources.push(pattern.to_owned());
+        self.patterns = Patterns::new(sources).map_err(|message| crate::Error::Config {
+            format: "boilerplate pattern",
+            message,
+        })?;
+        Ok(self)
+    }
+}
+
+/// The user's patterns: their text (what configs hold) and, compiled once, the regexes.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    sources: Vec<String>,
+    compiled: OnceLock<Vec<regex::Regex>>,
+}
+
+impl Patterns {
+    fn new(sources: Vec<String>) -> Result<Patterns, String> {
+        let compiled = sources
+            .iter()
+            .map(|p| regex::Regex::new(p).map_err(|e| format!("pattern {p:?}: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let lock = OnceLock::new();
+        let _ = lock.set(compiled);
+        Ok(Patterns {
+            sources,
+            compiled: lock,
+        })
+    }
+
+    fn regexes(&self) -> &[regex::Regex] {
+        self.compiled.get_or_init(|| {
+            self.sources
+                .iter()
+                .filter_map(|p| regex::Regex::new(p).ok())
+                .collect()
+        })
+    }
+}
+
+impl PartialEq for Patterns {
+    fn eq(&self, other: &Self) -> bool {
+        self.sources == other.sources
+    }
+}
+
+impl Eq for Patterns {}
+
+impl Serialize for Patterns {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.sources.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Patterns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let sources = Vec::<String>::deserialize(d)?;
+        Patterns::new(sources).map_err(serde::de::Error::custom)
+    }
+}
+
+/// One line: `start..end` is its text (without the line break), `next` where the next begins.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    /// Start of the next line.
+    next: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let nl = memchr(b'\n', &bytes[start..]).map(|i| start + i);
+        let (end, next) = match nl {
+            Some(nl) if nl > start && bytes[nl - 1] == b'\r' => (nl - 1, nl + 1),
+            Some(nl) => (nl, nl + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        out.push(Line { start, end, next });
+        start = next;
+    }
+    out
+}
+
+/// What a walk from one end found: the boilerplate lines and the first line of article text.
+struct Walk {
+    kinds: Vec<Kind>,
+    /// Index of the kept title line, for the header.
+    title: Option<usize>,
+    /// Index of the first (header) or last (footer) line of article text.
+    body: Option<usize>,
+}
+
+impl StripBoilerplate {
+    fn walk(
+        &self,
+        text: &str,
+        lines: &[Line],
+        order: impl Iterator<Item = usize>,
+        title: Option<&str>,
+    ) -> Walk {
+        let mut walk = Walk {
+            kinds: Vec::new(),
+            title: None,
+            body: None,
+        };
+        let mut seen = 0;
+        for i in order {
+            let t = text[lines[i].start..lines[i].end].trim();
+            if t.is_empty() {
+                continue;
+            }
+            seen += 1;
+            if seen > self.max_lines {
+                break;
+            }
+            if walk.title.is_none() && title.is_some_and(|title| title == t) {
+                walk.title = Some(i);
+                continue;
+            }
+            match classify(t, &self.labels, self.patterns.regexes()) {
+                Some(kind) => walk.kinds.push(kind),
+                None => {
+                    walk.body = Some(i);
+                    break;
+                }
+            }
+        }
+        walk
+    }
+}
+
+/// Fills `meta` from what the header and footer said, without overwriting what is there.
+fn lift(meta: &mut Meta, header: &[Kind], footer: &[Kind]) {
+    let all = || header.iter().chain(footer);
+    let dateline = header
+        .iter()
+        .chain(footer)
+        .find_map(|k| match k {
+            Kind::Dateline(d) => Some(d.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            all().find_map(|k| match k {
+                Kind::OutletDate(_, d) => Some(d.clone()),
+                _ => None,
+            })
+        });
+    if meta.date.is_none() {
+        meta.date = dateline;
+    }
+    if meta.url.is_none() {
+        meta.url = footer.iter().chain(header).find_map(|k| match k {
+            Kind::Url(u) => Some(u.clone()),
+            Kind::SourceLabel(Some(v)) => classify::url(v).map(str::to_owned),
+            _ => None,
+        });
+    }
+    if meta.source.is_none() {
+        meta.source = all().find_map(|k| match k {
+            Kind::OutletDate(name, _) => Some(name.clone()),
+            Kind::SourceLabel(Some(v)) if classify::url(v).is_none() => Some(v.clone()),
+            _ => None,
+        });
+    }
+}
+
+fn reason(place: &str, kinds: &[Kind]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for k in kinds {
+        if !names.contains(&k.name()) {
+            names.push(k.name());
+        }
+    }
+    format!("{place}: {}", names.join(", "))
+}
+
+impl Stage for StripBoilerplate {
+    fn name(&self) -> &str {
+        "boilerplate"
+    }
+
+    fn config(&self) -> Option<crate::StageConfig> {
+        Some(crate::StageConfig::Boilerplate(self.clone()))
+    }
+
+    fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
+        let mut out = Rewriter::new(text);
+        let lines = lines(text);
+        let title = meta.title.clone();
+        let header = self.walk(text, &lines, 0..lines.len(), title.as_deref());
+        let Some(first) = header.body else {
+            // All boilerplate, or nothing but a title: leave it.
+            return out.finish();
+        };
+        let footer = self.walk(text, &lines, (first + 1..lines.len()).rev(), None);
+        let last = footer.body.unwrap_or(first);
+        lift(meta, &header.kinds, &footer.kinds);
+
+        // A lone dateline that starts the document, with no title, is the article's own (as
+        // Wikinews articles begin): kept, and read into meta.
+        let lone_dateline = header.kinds.len() == 1
+            && matches!(header.kinds[0], Kind::Dateline(_))
+            && header.title.is_none();
+        // With a title kept, the header is cut down to it and one blank line even when only blank
+        // lines (the remains of a rule) surround it.
+        let title_padded = header.title.is_some() && self.keep_title && {
+            let t = header.title.expect("checked");
+            lines[t].start > 0
+                || text[lines[t].next..lines[first].start]
+                    .trim_matches('\n')
+                    .is_empty()
+                    && lines[first].start - lines[t].end != 2
+        };
+        if (!header.kinds.is_empty() && !lone_dateline) || title_padded {
+            let why = if header.kinds.is_empty() {
+                "header: blank lines".to_owned()
+            } else {
+                reason("header", &header.kinds)
+            };
+            let body_start = lines[first].start;
+            match header.title.filter(|_| self.keep_title) {
+                Some(t) => {
+                    let title_start = text[lines[t].start..lines[t].end]
+                        .find(|c: char| !c.is_whitespace())
+                        .map_or(lines[t].start, |i| lines[t].start + i);
+                    let title_end =
+                        lines[t].start + text[lines[t].start..lines[t].end].trim_end().len();
+                    out.delete(0..title_start, why.clone());
+                    out.replace(title_end..body_start, "\n\n", why);
+                }
+                None => out.delete(0..body_start, why),
+            }
+        } else if let Some(t) = header.title.filter(|_| !self.keep_title) {
+            out.delete(
+                0..lines[first].start,
+                format!("title: {}", text[lines[t].start..lines[t].end].trim()),
+            );
+        }
+        if !footer.kinds.is_empty() {
+            let body_end =
+                lines[last].start + text[lines[last].start..lines[last].end].trim_end().len();
+            out.replace(body_end..text.len(), "\n", reason("footer", &footer.kinds));
+        }
+        out.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(text: &str) -> (String, Meta) {
+        let mut meta = Meta::default();
+        let out = StripBoilerplate::default()
+            .apply(text, &mut meta)
+            .text()
+            .to_owned();
+        (out, meta)
+    }
+
+    #[test]
+    fn keeps_the_title_and_one_blank_line() {
+        let mut meta = Meta {
+            title: Some("THE TITLE".into()),
+            ..Meta::default()
+        };
+        let text = "\n\n\n\nTHE TITLE\n\n-\n\n07.10.2019\n\n\n\nAzerNews (05 October 2019)\n\nBody one.\n\nBody two.\n";
+        let out = StripBoilerplate::default().apply(text, &mut meta);
+        assert_eq!(out.text(), "THE TITLE\n\nBody one.\n\nBody two.\n");
+        assert_eq!(meta.date.as_deref(), Some("2019-10-07"));
+        assert_eq!(meta.source.as_deref(), Some("AzerNews"));
+    }
+
+    #[test]
+    fn a_lone_dateline_stays() {
+        let text = "Friday, January 4, 2019 \n\n\nAn apartment building collapsed.\n";
+        let (out, meta) = strip(text);
+        assert_eq!(out, text);
+        assert_eq!(meta.date.as_deref(), Some("2019-01-04"));
+    }
+
+    #[test]
+    fn the_body_is_never_touched() {
+        for text in [
+            "Source: the text begins here and goes on as a sentence about sources.\n",
+            "Only a body.\n",
+            "Body.\n\nThe copyright holder, (c) 2019, said all rights reserved.\n",
+            "---\n",
+        ] {
+            let (out, _) = strip(text);
+            assert_eq!(out, text, "{text}");
+        }
+    }
+
+    #[test]
+    fn user_labels_and_patterns() {
+        let stage = StripBoilerplate::default()
+            .label("Kilde")
+            .pattern(r"^Photo: .*$")
+            .unwrap();
+        let mut meta = Meta::default();
+        let out = stage.apply("Photo: AP\n\nBody.\n\nKilde: NRK\n", &mut meta);
+        assert_eq!(out.text(), "Body.\n");
+        assert_eq!(meta.source.as_deref(), Some("NRK"));
+        assert!(StripBoilerplate::default().pattern("(").is_err());
+    }
+}

@@ -1,0 +1,597 @@
+//! `markup`: what a Markdown or HTML conversion left behind.
+//!
+//! **Repairs**, each behind its own setting:
+//! - emphasis markers around text: `**bold**`, `__bold__`, `*em*`, `_em_` (the text stays);
+//! - links: `[text](https://...)` becomes `text`, an image `![alt](...)` its `alt`;
+//! - autolinks: `<https://...>` becomes the bare URL (the `boilerplate` stage then decides whether
+//!   the line is a source URL);
+//! - stray HTML tags of known elements (`<b>`, `</p>`, `<span class="x">`, `<!-- ... -->`);
+//!   `<br>` becomes a line break;
+//! - heading markers: `## Title` becomes `Title`;
+//! - horizontal rules inside the text: a line of three or more `-`, `*` or `_` becomes an empty
+//!   line (before the first line of text and after the last, rules are separators, left for the
+//!   `boilerplate` stage to read and remove).
+//!
+//! It also lifts the document's title into `meta.title`: the first line that is not blank or
+//! decoration (a rule, `-`, `•`), when it is a heading or bold from end to end.
+//!
+//! **Will not touch** asterisks and underscores that are not emphasis: `5 * 3`, a footnote mark
+//! `word*`, `snake_case`, list bullets (`* item`), a lone `*`; angle brackets that are not a tag of
+//! a known HTML element (`a < b`, `<3`, `<tag-that-is-not-html>`); a `#` not followed by a space
+//! (`#hashtag`, `#1`).
+//!
+//! **Evidence**: emphasis needs a marker that opens (after a space or punctuation, before a
+//! non-space) and one that closes (after a non-space, before a space or punctuation) on the same
+//! line; a tag needs a known element name.
+//!
+//! ```
+//! use textmend::{Meta, Stage};
+//! use textmend::stages::StripMarkup;
+//!
+//! let mut meta = Meta::default();
+//! let out = StripMarkup::default().apply(
+//!     "---\n\n**A Title**\n\nSee [the report](https://x.org) at <https://x.org/r>, 5 * 3 = 15.",
+//!     &mut meta,
+//! );
+//! assert_eq!(out.text(), "---\n\nA Title\n\nSee the report at https://x.org/r, 5 * 3 = 15.");
+//! assert_eq!(meta.title.as_deref(), Some("A Title"));
+//! ```
+
+use memchr::memchr;
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{Rewrite, Rewriter};
+use crate::{Meta, Stage};
+
+/// The `markup` stage's settings. Everything is on by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct StripMarkup {
+    /// Remove `**`, `__`, `*`, `_` emphasis markers (keeping the text).
+    pub emphasis: bool,
+    /// `[text](url)` to `text`.
+    pub links: bool,
+    /// `<https://...>` to `https://...`.
+    pub autolinks: bool,
+    /// Remove tags of known HTML elements and HTML comments.
+    pub html_tags: bool,
+    /// Remove `#` heading markers.
+    pub headings: bool,
+    /// Empty lines that are horizontal rules.
+    pub rules: bool,
+    /// Lift a heading or bold first line into `meta.title`.
+    pub title: bool,
+}
+
+impl Default for StripMarkup {
+    fn default() -> Self {
+        StripMarkup {
+            emphasis: true,
+            links: true,
+            autolinks: true,
+            html_tags: true,
+            headings: true,
+            rules: true,
+            title: true,
+        }
+    }
+}
+
+impl StripMarkup {
+    /// Sets [`emphasis`](Self::emphasis).
+    pub fn emphasis(mut self, on: bool) -> Self {
+        self.emphasis = on;
+        self
+    }
+
+    /// Sets [`links`](Self::links).
+    pub fn links(mut self, on: bool) -> Self {
+        self.links = on;
+        self
+    }
+
+    /// Sets [`autolinks`](Self::autolinks).
+    pub fn autolinks(mut self, on: bool) -> Self {
+        self.autolinks = on;
+        self
+    }
+
+    /// Sets [`html_tags`](Self::html_tags).
+    pub fn html_tags(mut self, on: bool) -> Self {
+        self.html_tags = on;
+        self
+    }
+
+    /// Sets [`headings`](Self::headings).
+    pub fn headings(mut self, on: bool) -> Self {
+        self.headings = on;
+        self
+    }
+
+    /// Sets [`rules`](Self::rules).
+    pub fn rules(mut self, on: bool) -> Self {
+        self.rules = on;
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    pub fn title(mut self, on: bool) -> Self {
+        self.title = on;
+        self
+    }
+}
+
+/// HTML elements whose tags are removed; anything else in angle brackets stays.
+const ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "meta",
+    "nav",
+    "noscript",
+    "ol",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "section",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "wbr",
+];
+
+/// True for a line of three or more `-`, `*` or `_` (the same one), spaces allowed between.
+fn is_rule(line: &str) -> bool {
+    let trimmed = line.trim();
+    let Some(first) = trimmed.chars().next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_')
+        && trimmed.chars().all(|c| c == first || c == ' ')
+        && trimmed.chars().filter(|&c| c == first).count() >= 3
+}
+
+/// A blank line, or one of nothing but separator punctuation (`-`, `•`, `=====`, a rule): what a
+/// title may come after.
+fn is_decoration(line: &str) -> bool {
+    line.trim()
+        .chars()
+        .all(|c| c.is_whitespace() || "-–—*_=•·~+#|".contains(c))
+}
+
+/// `# Title` (one to six `#` and a space): the byte length of the marker with its spaces, and
+/// the length of a closing `###` run (with the spaces before it) to drop from the end.
+fn heading(line: &str) -> Option<(usize, usize)> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) || !line[hashes..].starts_with(' ') {
+        return None;
+    }
+    let rest = &line[hashes..];
+    let text_start = hashes + (rest.len() - rest.trim_start().len());
+    if text_start == line.len() {
+        return None;
+    }
+    let trimmed_end = line.trim_end().len();
+    let closing = line[..trimmed_end]
+        .bytes()
+        .rev()
+        .take_while(|&b| b == b'#')
+        .count();
+    let before_closing = &line[text_start..trimmed_end - closing];
+    let tail = if closing > 0 && before_closing.ends_with(' ') {
+        line.len() - before_closing.trim_end().len() - text_start
+    } else {
+        line.len() - trimmed_end
+    };
+    Some((text_start, tail))
+}
+
+/// The text of a line that is bold from end to end (`**Title**`), if it is one.
+fn whole_bold(line: &str) -> Option<&str> {
+    let t = line.trim();
+    for marker in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(marker).and_then(|r| r.strip_suffix(marker))
+            && !inner.is_empty()
+            && !inner.contains(marker)
+            && !inner.starts_with(' ')
+            && !inner.ends_with(' ')
+        {
+            return Some(inner);
+        }
+    }
+    None
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn is_punct(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
+}
+
+/// One inline change inside a line: a byte range of the line and its replacement.
+struct Inline {
+    start: usize,
+    end: usize,
+    with: String,
+    reason: &'static str,
+}
+
+impl StripMarkup {
+    /// The inline changes of one line, in order and not overlapping.
+    fn inline(&self, line: &str) -> Vec<Inline> {
+        let bytes = line.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let taken = match b {
+                b'<' if self.autolinks || self.html_tags => self.angle(line, i, &mut out),
+                b'[' | b'!' if self.links => link(line, i, &mut out),
+                b'*' | b'_' if self.emphasis => emphasis(line, i, &mut out),
+                _ => None,
+            };
+            i = taken.unwrap_or(i + 1);
+            while i < bytes.len() && !line.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// An autolink, tag or comment at byte `i` (a `<`): pushes its change, returns where to go on.
+    fn angle(&self, line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
+        let rest = &line[i..];
+        let close = memchr(b'>', rest.as_bytes())?;
+        let inner = &rest[1..close];
+        if self.autolinks
+            && ["http://", "https://", "mailto:", "www."]
+                .iter()
+                .any(|p| inner.starts_with(p))
+            && !inner.contains(char::is_whitespace)
+            && !inner.contains('<')
+        {
+            out.push(Inline {
+                start: i,
+                end: i + close + 1,
+                with: inner.to_owned(),
+                reason: "autolink brackets",
+            });
+            return Some(i + close + 1);
+        }
+        if !self.html_tags {
+            return None;
+        }
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment.find("-->")?;
+            let len = 4 + end + 3;
+            out.push(Inline {
+                start: i,
+                end: i + len,
+                with: String::new(),
+                reason: "html comment",
+            });
+            return Some(i + len);
+        }
+        let body = inner.strip_prefix('/').unwrap_or(inner);
+        let name_len = body
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = body[..name_len].to_ascii_lowercase();
+        let after = &body[name_len..];
+        let well_formed = after.is_empty()
+            || after == "/"
+            || after.starts_with(|c: char| c.is_whitespace()) && !after.contains('<');
+        if name_len == 0 || !well_formed || ELEMENTS.binary_search(&name.as_str()).is_err() {
+            return None;
+        }
+        out.push(Inline {
+            start: i,
+            end: i + close + 1,
+            with: if name == "br" {
+                "\n".into()
+            } else {
+                String::new()
+            },
+            reason: "html tag",
+        });
+        Some(i + close + 1)
+    }
+}
+
+/// A link `[text](url)` or image `![alt](url)` at byte `i`.
+fn link(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
+    let open = if line[i..].starts_with("![") {
+        i + 1
+    } else if line[i..].starts_with('[') {
+        i
+    } else {
+        return None;
+    };
+    let text_end = open + 1 + line[open + 1..].find(']')?;
+    let text = &line[open + 1..text_end];
+    if text.is_empty() || text.contains('[') || !line[text_end..].starts_with("](") {
+        return None;
+    }
+    let url_start = text_end + 2;
+    let url_end = url_start + line[url_start..].find(')')?;
+    let url = &line[url_start..url_end];
+    if url.is_empty() || url.contains(char::is_whitespace) {
+        return None;
+    }
+    out.push(Inline {
+        start: i,
+        end: url_end + 1,
+        with: text.to_owned(),
+        reason: if open > i { "image" } else { "link" },
+    });
+    Some(url_end + 1)
+}
+
+/// Emphasis opening at byte `i` (a `*` or `_`): pushes the removal of both markers.
+fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
+    let marker = line.as_bytes()[i];
+    let double = line.as_bytes().get(i + 1) == Some(&marker);
+    let width = if double { 2 } else { 1 };
+    let before = line[..i].chars().next_back();
+    let after = line[i + width..].chars().next();
+    // Opens after a space or punctuation (not inside a word), before a non-space.
+    let opens = (is_space(before) || is_punct(before) && before != Some(marker as char))
+        && !is_space(after)
+        && after != Some(marker as char);
+    if !opens {
+        return Some(i + width);
+    }
+    let mut j = i + width;
+    while let Some(k) = memchr(marker, &line.as_bytes()[j..]).map(|k| j + k) {
+        let run = line.as_bytes()[k..]
+            .iter()
+            .take_while(|&&b| b == marker)
+            .count();
+        let prev = line[..k].chars().next_back();
+        let next = line[k + run..].chars().next();
+        let closes =
+            run == width && !is_space(prev) && (is_space(next) || is_punct(next)) && k > i + width;
+        if closes {
+            let reason = match (marker, double) {
+                (b'*', true) | (b'_', true) => "bold markers",
+                _ => "emphasis markers",
+            };
+            out.push(Inline {
+                start: i,
+                end: i + width,
+                with: String::new(),
+                reason,
+            });
+            out.push(Inline {
+                start: k,
+                end: k + run,
+                with: String::new(),
+                reason,
+            });
+            return Some(k + run);
+        }
+        j = k + run;
+    }
+    Some(i + width)
+}
+
+impl Stage for StripMarkup {
+    fn name(&self) -> &str {
+        "markup"
+    }
+
+    fn config(&self) -> Option<crate::StageConfig> {
+        Some(crate::StageConfig::Markup(self.clone()))
+    }
+
+    fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
+        let mut out = Rewriter::new(text);
+        let interesting = |line: &str| {
+            line.bytes()
+                .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#' | b'-'))
+        };
+        // Rules before the first line of text and after the last are the `boilerplate` stage's
+        // separators: it reads them to find the header and footer.
+        let content = |line: &str| !is_decoration(line);
+        let lines: Vec<(usize, &str)> = text
+            .split_inclusive('\n')
+            .scan(0, |at, raw| {
+                let start = *at;
+                *at += raw.len();
+                let line = raw.strip_suffix('\n').unwrap_or(raw);
+                Some((start, line.strip_suffix('\r').unwrap_or(line)))
+            })
+            .collect();
+        let first = lines.iter().position(|(_, l)| content(l));
+        let last = lines.iter().rposition(|(_, l)| content(l));
+        for (i, &(start, line)) in lines.iter().enumerate() {
+            let inside = first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
+            if !interesting(line) || (is_rule(line) && !inside) {
+                continue;
+            }
+            self.line(&mut out, line, start, Some(i) == first, meta);
+        }
+        out.finish()
+    }
+}
+
+impl StripMarkup {
+    fn line(&self, out: &mut Rewriter<'_>, line: &str, start: usize, first: bool, meta: &mut Meta) {
+        if self.rules && is_rule(line) {
+            out.delete(start..start + line.len(), "horizontal rule");
+            return;
+        }
+        let mut body = 0..line.len();
+        if self.headings
+            && let Some((marker, tail)) = heading(line)
+        {
+            out.delete(start..start + marker, "heading marker");
+            if tail > 0 && line.trim_end().ends_with('#') {
+                let tail_start = line.len() - tail;
+                body = marker..tail_start;
+            } else {
+                body = marker..line.len();
+            }
+            if first && self.title && meta.title.is_none() {
+                meta.title = Some(line[body.clone()].trim().to_owned());
+            }
+        } else if first
+            && self.title
+            && meta.title.is_none()
+            && let Some(title) = whole_bold(line)
+        {
+            meta.title = Some(title.trim().to_owned());
+        }
+        for change in self.inline(&line[body.clone()]) {
+            let at = start + body.start;
+            out.replace(
+                at + change.start..at + change.end,
+                &change.with,
+                change.reason,
+            );
+        }
+        if body.end < line.len() && line[body.end..].contains('#') {
+            out.delete(start + body.end..start + line.len(), "heading marker");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(text: &str) -> String {
+        StripMarkup::default()
+            .apply(text, &mut Meta::default())
+            .text()
+            .to_owned()
+    }
+
+    #[test]
+    fn removes_markup() {
+        assert_eq!(
+            strip("**bold** and __also__, *em* and _em_."),
+            "bold and also, em and em."
+        );
+        assert_eq!(
+            strip("[the text](https://x.org/a_b) ![alt](i.png)"),
+            "the text alt"
+        );
+        assert_eq!(
+            strip("see <https://x.org/a> and <mailto:a@b.c>"),
+            "see https://x.org/a and mailto:a@b.c"
+        );
+        assert_eq!(
+            strip("<p>One<br/>two</p> <span class=\"x\">three</span><!-- c -->"),
+            "One\ntwo three"
+        );
+        assert_eq!(strip("## A heading ##\n# Another"), "A heading\nAnother");
+        assert_eq!(strip("a\n---\n* * *\n___\nb"), "a\n\n\n\nb");
+        assert_eq!(strip("---\n\na\n\n***"), "---\n\na\n\n***");
+    }
+
+    #[test]
+    fn keeps_what_is_not_markup() {
+        for text in [
+            "5 * 3 * 2 = 30",
+            "a footnote* and *another",
+            "snake_case_name and file_name.txt",
+            "* a list item\n- another",
+            "a < b and c > d, <3, <tag-x>, <notanelement>",
+            "#hashtag #1 ##",
+            "x*y*z",
+            "-",
+            "--",
+            "Price: $5 — or *not",
+        ] {
+            assert_eq!(strip(text), text, "{text}");
+            assert!(
+                StripMarkup::default()
+                    .apply(text, &mut Meta::default())
+                    .is_unchanged()
+            );
+        }
+    }
+
+    #[test]
+    fn element_names_are_sorted() {
+        assert!(ELEMENTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn lifts_the_title() {
+        let mut meta = Meta::default();
+        StripMarkup::default().apply("\n---\n\n**THE TITLE**\n\nBody **bold**.", &mut meta);
+        assert_eq!(meta.title.as_deref(), Some("THE TITLE"));
+        let mut meta = Meta::default();
+        StripMarkup::default().apply("# Heading\n\nBody.", &mut meta);
+        assert_eq!(meta.title.as_deref(), Some("Heading"));
+        let mut meta = Meta::default();
+        StripMarkup::default().apply("Plain first line.\n\n**Not a title**", &mut meta);
+        assert_eq!(meta.title, None);
+    }
+}
