@@ -1,4 +1,4 @@
-//! The `minimal` pipeline on about 1 MB of English news (the Wikinews sample of `corpus/news/`,
+//! The `minimal` pipeline (and the `markup` and `boilerplate` stages) on about 1 MB of English news (the Wikinews sample of `corpus/news/`,
 //! cleaned once, then repeated), as text and as bytes, clean and with whitespace damage; and, in
 //! the same run, two baselines that bound what a scan of the same bytes can cost: UTF-8
 //! validation and counting line breaks with memchr.
@@ -70,6 +70,19 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("clean_bytes/damaged-news", |b| {
         b.iter(|| minimal.clean_bytes(black_box(damaged.as_bytes())))
+    });
+    group.finish();
+
+    // The `markup` and `boilerplate` stages together: on clean news they find nothing to do.
+    let ends = Pipeline::builder()
+        .stage(textmend::stages::StripMarkup::default())
+        .stage(textmend::stages::StripBoilerplate::default())
+        .build();
+    assert!(matches!(ends.clean(&clean).text, Cow::Borrowed(_)));
+    let mut group = c.benchmark_group("markup+boilerplate");
+    group.throughput(Throughput::Bytes(clean.len() as u64));
+    group.bench_function("clean/clean-news", |b| {
+        b.iter(|| ends.clean(black_box(&clean)))
     });
     group.finish();
 

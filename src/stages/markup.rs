@@ -284,8 +284,10 @@ impl StripMarkup {
     fn inline(&self, line: &str) -> Vec<Inline> {
         let bytes = line.as_bytes();
         let mut out = Vec::new();
+        let special = |b: &u8| matches!(b, b'<' | b'[' | b'!' | b'*' | b'_');
         let mut i = 0;
-        while i < bytes.len() {
+        while let Some(k) = bytes[i..].iter().position(special) {
+            i += k;
             let b = bytes[i];
             let taken = match b {
                 b'<' if self.autolinks || self.html_tags => self.angle(line, i, &mut out),
@@ -451,8 +453,10 @@ impl Stage for StripMarkup {
     fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
         let mut out = Rewriter::new(text);
         let interesting = |line: &str| {
-            line.bytes()
-                .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#' | b'-'))
+            line.trim_start().starts_with('-')
+                || line
+                    .bytes()
+                    .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#'))
         };
         // Rules before the first line of text and after the last are the `boilerplate` stage's
         // separators: it reads them to find the header and footer.
