@@ -3,13 +3,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use textmend::stages::{FixMojibake, NormalizeUnicode, NormalizeWhitespace};
+use textmend::stages::{
+    FixMojibake, NormalizeUnicode, NormalizeWhitespace, StripBoilerplate, StripMarkup,
+};
 use textmend::{Pipeline, Stage};
 
 fuzz_target!(|text: &str| {
-    let stages: [Box<dyn Stage>; 3] = [
+    let stages: [Box<dyn Stage>; 5] = [
         Box::new(FixMojibake::default()),
         Box::new(NormalizeUnicode::default()),
+        Box::new(StripMarkup::default()),
+        Box::new(StripBoilerplate::default()),
         Box::new(NormalizeWhitespace::default()),
     ];
     for stage in stages {

@@ -376,8 +376,8 @@ proptest! {
 /// Inputs the fuzzers found (`fuzz/`), kept in `corpus/fuzz-findings/`, each once a failure of
 /// idempotence of the `news` preset: control characters inside a sequence or between two, removed
 /// by `unicode` after `mojibake` had looked; a no-break space (a space after `unicode`) that did
-/// not end a word for `mojibake`. And one found by the `stages` target: a control character
-/// between a base and its combining mark.
+/// not end a word for `mojibake`; a C1 control whose removal completed an HTML reference. And one
+/// found by the `stages` target: a control character between a base and its combining mark.
 #[test]
 fn regression_fuzz_findings() {
     let news = Pipeline::preset("news").unwrap();

@@ -45,7 +45,8 @@ fn body(body: &str) -> Option<Cow<'static, str>> {
             code @ 0x80..=0x9F => {
                 super::codecs::char_of(super::codecs::Codec::Windows1252, code as u8)?
             }
-            0 | 0xD800..=0xDFFF => return None,
+            // Nothing, surrogates, and control characters (which HTML forbids too).
+            0..=0x8 | 0xB | 0xC | 0xE..=0x1F | 0x7F | 0xD800..=0xDFFF => return None,
             code => char::from_u32(code)?,
         };
         return Some(Cow::Owned(c.to_string()));

@@ -168,51 +168,22 @@ impl Stage for FixMojibake {
     }
 
     fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
-        let entity_edits = if self.html_entities
-            && memchr::memchr(b'&', text.as_bytes()).is_some()
-            && !entities::looks_like_html(text)
-        {
-            entities::find(text)
-        } else {
-            Vec::new()
-        };
-        let first = if entity_edits.is_empty() {
-            let mut out = Rewriter::new(text);
-            for repair in self.repairs(text) {
-                out.replace(repair.range, &repair.with, repair.reason);
-            }
-            out.finish()
-        } else {
-            let mut out = Rewriter::new(text);
-            for (range, with) in entity_edits {
-                out.replace(range, &with, "html character reference");
-            }
-            out.finish()
-        };
-        if first.is_unchanged() {
-            return first;
+        let first = self.round(text);
+        if first.is_empty() {
+            return Rewrite::unchanged(text);
         }
         // Repairs can meet across their edges (`10Î&frac14;s` is `10μs` once the reference is
-        // decoded; a repaired letter can lead a lost sequence), so repair the result again until
-        // nothing changes, and compose the rounds into edits of the input.
-        let (mut current, edits) = first.into_parts();
-        let mut log: Vec<Edit> = crate::edit::compose(Vec::new(), text, edits, "mojibake");
-        // Each round shortens the text, so this ends; the bound keeps a pathological chain of
-        // leads from costing a scan per character.
+        // decoded; a repaired letter can lead a lost sequence; a removed C1 control can complete
+        // a reference), so repair the result again until nothing changes, and compose the rounds
+        // into edits of the input. Each round shortens the text, so this ends; the bound keeps a
+        // pathological chain from costing a scan per character.
+        let mut current = std::borrow::Cow::Borrowed(text);
+        let mut log: Vec<Edit> = Vec::new();
+        let mut round = first;
         for _ in 0..8 {
-            let repairs = self.repairs(&current);
-            if repairs.is_empty() {
+            if round.is_empty() {
                 break;
             }
-            let round: Vec<StageEdit> = repairs
-                .into_iter()
-                .map(|r| StageEdit {
-                    start: r.range.start,
-                    end: r.range.end,
-                    after: r.with.into_owned(),
-                    reason: r.reason,
-                })
-                .collect();
             let mut out = Rewriter::new(&current);
             for e in &round {
                 out.replace(e.start..e.end, &e.after, e.reason.clone());
@@ -220,12 +191,47 @@ impl Stage for FixMojibake {
             let next = out.finish().text().to_owned();
             log = crate::edit::compose(log, &current, round, "mojibake");
             current = std::borrow::Cow::Owned(next);
+            round = self.round(&current);
         }
         let mut out = Rewriter::new(text);
         for edit in log {
             out.replace(edit.start..edit.end, &edit.after, edit.reason);
         }
         out.finish()
+    }
+}
+
+impl FixMojibake {
+    /// One round of repairs: the HTML references if there are any, else the rest.
+    fn round(&self, text: &str) -> Vec<StageEdit> {
+        let references = if self.html_entities
+            && memchr::memchr(b'&', text.as_bytes()).is_some()
+            && !entities::looks_like_html(text)
+        {
+            entities::find(text)
+        } else {
+            Vec::new()
+        };
+        if !references.is_empty() {
+            return references
+                .into_iter()
+                .map(|(range, with)| StageEdit {
+                    start: range.start,
+                    end: range.end,
+                    after: with.into_owned(),
+                    reason: "html character reference".into(),
+                })
+                .collect();
+        }
+        self.repairs(text)
+            .into_iter()
+            .map(|r| StageEdit {
+                start: r.range.start,
+                end: r.range.end,
+                after: r.with.into_owned(),
+                reason: r.reason,
+            })
+            .collect()
     }
 }
 

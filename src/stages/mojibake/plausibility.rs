@@ -70,7 +70,8 @@ pub(crate) fn is_rare(c: char) -> bool {
         0x1D00..=0x1DBF => true,
         // Private use, specials other than U+FFFD, noncharacters.
         0xE000..=0xF8FF | 0xFFF0..=0xFFFC | 0xFFFE | 0xFFFF => true,
-        0xF0000.. => true,
+        // Unassigned planes (after CJK Extension H) and the private-use planes.
+        0x323B0..=0xDFFFF | 0xE0080..=0xE00FF | 0xE01F0.. => true,
         _ => (u & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&u),
     }
 }
