@@ -381,6 +381,42 @@ pub(crate) fn compose(
     log
 }
 
+/// Runs `round` on `text`, then on its output, until a round changes nothing (or `max_rounds`
+/// have run), and gives the rounds as one rewrite of `text`: for a stage whose repairs can meet
+/// across their edges, so that its output is a fixed point and a second run has nothing to do.
+/// Clean text costs one round and comes back borrowed.
+pub(crate) fn until_stable<'a>(
+    text: &'a str,
+    stage: &str,
+    max_rounds: usize,
+    mut round: impl FnMut(&str) -> Vec<StageEdit>,
+) -> Rewrite<'a> {
+    let mut edits = round(text);
+    if edits.is_empty() {
+        return Rewrite::unchanged(text);
+    }
+    let mut current = Cow::Borrowed(text);
+    let mut log: Vec<Edit> = Vec::new();
+    for _ in 0..max_rounds {
+        if edits.is_empty() {
+            break;
+        }
+        let mut out = Rewriter::new(&current);
+        for e in &edits {
+            out.replace(e.start..e.end, &e.after, e.reason.clone());
+        }
+        let next = out.finish().text().to_owned();
+        log = compose(log, &current, edits, stage);
+        current = Cow::Owned(next);
+        edits = round(&current);
+    }
+    let mut out = Rewriter::new(text);
+    for edit in log {
+        out.replace(edit.start..edit.end, &edit.after, edit.reason);
+    }
+    out.finish()
+}
+
 /// Fills in `before` from the original input and drops edits that, after merging, change
 /// nothing (one stage undid what another did).
 pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {

@@ -90,7 +90,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::edit::{Edit, Rewrite, Rewriter, StageEdit};
+use crate::edit::{Rewrite, StageEdit};
 use crate::{Meta, Stage};
 use codecs::Codec;
 use plausibility::{Script, is_closing, is_letter, is_mark, is_rare, script};
@@ -168,36 +168,12 @@ impl Stage for FixMojibake {
     }
 
     fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
-        let first = self.round(text);
-        if first.is_empty() {
-            return Rewrite::unchanged(text);
-        }
         // Repairs can meet across their edges (`10Î&frac14;s` is `10μs` once the reference is
         // decoded; a repaired letter can lead a lost sequence; a removed C1 control can complete
-        // a reference), so repair the result again until nothing changes, and compose the rounds
-        // into edits of the input. Each round shortens the text, so this ends; the bound keeps a
-        // pathological chain from costing a scan per character.
-        let mut current = std::borrow::Cow::Borrowed(text);
-        let mut log: Vec<Edit> = Vec::new();
-        let mut round = first;
-        for _ in 0..8 {
-            if round.is_empty() {
-                break;
-            }
-            let mut out = Rewriter::new(&current);
-            for e in &round {
-                out.replace(e.start..e.end, &e.after, e.reason.clone());
-            }
-            let next = out.finish().text().to_owned();
-            log = crate::edit::compose(log, &current, round, "mojibake");
-            current = std::borrow::Cow::Owned(next);
-            round = self.round(&current);
-        }
-        let mut out = Rewriter::new(text);
-        for edit in log {
-            out.replace(edit.start..edit.end, &edit.after, edit.reason);
-        }
-        out.finish()
+        // a reference), so the stage repairs its result again until nothing changes. Each round
+        // shortens the text; the bound keeps a pathological chain from costing a scan per
+        // character.
+        crate::edit::until_stable(text, "mojibake", 8, |t| self.round(t))
     }
 }
 
@@ -725,8 +701,14 @@ fn word_has_other_letters(text: &str, seqs: &[Sequence], start: usize, end: usiz
         }
         pos = at;
     }
+    // A no-break space inside the run ends the word there (it is a space after `unicode`).
+    let reach_right = if text[start..end].contains(char::is_whitespace) {
+        0
+    } else {
+        REACH
+    };
     let mut pos = end;
-    for _ in 0..REACH {
+    for _ in 0..reach_right {
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
