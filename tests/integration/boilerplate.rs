@@ -343,3 +343,35 @@ fn wrapped_articles_lose_their_wrapping_and_nothing_else() {
         "meta.date right {dates_right}/{dates}"
     );
 }
+
+#[test]
+fn labels_patterns_and_title_come_from_config() {
+    let toml = r#"
+[[stages]]
+name = "markup"
+
+[[stages]]
+name = "boilerplate"
+keep_title = false
+labels = ["Kilde"]
+patterns = ['^Foto: .*$']
+"#;
+    let config = textmend::PipelineConfig::from_toml(toml).unwrap();
+    let pipeline = Pipeline::from_config(&config).unwrap();
+    let cleaned = pipeline.clean("**Tittel**\n\nFoto: NTB\n\nBrødtekst.\n\nKilde: NRK\n");
+    assert_eq!(cleaned.text, "Brødtekst.\n");
+    assert_eq!(cleaned.meta.title.as_deref(), Some("Tittel"));
+    assert_eq!(cleaned.meta.source.as_deref(), Some("NRK"));
+    // The config round-trips, patterns and all.
+    let again = textmend::PipelineConfig::from_toml(&pipeline.config().unwrap().to_toml()).unwrap();
+    assert_eq!(again, config);
+
+    let bad = "[[stages]]\nname = \"boilerplate\"\npatterns = ['(']\n";
+    let err = textmend::PipelineConfig::from_toml(bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("boilerplate") && err.contains("pattern \"(\""),
+        "{err}"
+    );
+}
