@@ -122,13 +122,12 @@ fn sequence_at(
     let mut want = utf8_len(lead_byte);
     let mut chars = text[seq.end..].chars();
     let mut i = 1;
-    let mut skipped = 0;
     while i < want {
         let c = chars.next()?;
-        if is_transparent(c) && skipped < MAX_TRANSPARENT {
+        if is_transparent(c) {
             // Removed by the `unicode` stage later: what it separates is read as adjacent now,
-            // or a second run would find what the first did not.
-            skipped += 1;
+            // or a second run would find what the first did not. (However many there are: each
+            // is read once per codec that the lead leads in.)
             seq.end += c.len_utf8();
             continue;
         }
@@ -255,9 +254,6 @@ pub(crate) fn is_transparent(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{200b}' | '\u{feff}')
 }
 
-/// At most this many invisible characters are read through, between two of a sequence.
-const MAX_TRANSPARENT: usize = 16;
-
 /// The first byte at or after `from` that is not ASCII, or the end; eight bytes at a time.
 fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
     while from + 8 <= bytes.len() {
@@ -296,7 +292,6 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
         };
         let (next_at, next) = text[after..]
             .char_indices()
-            .take(MAX_TRANSPARENT + 1)
             .find(|&(_, n)| !is_transparent(n))
             .map_or((after, None), |(at, n)| (after + at, Some(n)));
         let strict = next
