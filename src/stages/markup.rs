@@ -201,6 +201,18 @@ const ELEMENTS: &[&str] = &[
     "wbr",
 ];
 
+/// How far a closing marker, bracket or `>` is looked for.
+const REACH: usize = 512;
+
+/// The largest character boundary of `s` at or below `at` (and at most its length).
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// True for a line of three or more `-`, `*` or `_` (the same one), spaces allowed between.
 fn is_rule(line: &str) -> bool {
     let trimmed = line.trim();
@@ -305,7 +317,7 @@ impl StripMarkup {
 
     /// An autolink, tag or comment at byte `i` (a `<`): pushes its change, returns where to go on.
     fn angle(&self, line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
-        let rest = &line[i..];
+        let rest = &line[i..floor_boundary(line, i + REACH)];
         let close = memchr(b'>', rest.as_bytes())?;
         let inner = &rest[1..close];
         if self.autolinks
@@ -373,13 +385,14 @@ fn link(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     } else {
         return None;
     };
-    let text_end = open + 1 + line[open + 1..].find(']')?;
+    let window = |from: usize| &line[from..floor_boundary(line, from + REACH)];
+    let text_end = open + 1 + window(open + 1).find(']')?;
     let text = &line[open + 1..text_end];
     if text.is_empty() || text.contains('[') || !line[text_end..].starts_with("](") {
         return None;
     }
     let url_start = text_end + 2;
-    let url_end = url_start + line[url_start..].find(')')?;
+    let url_end = url_start + window(url_start).find(')')?;
     let url = &line[url_start..url_end];
     if url.is_empty() || url.contains(char::is_whitespace) {
         return None;
@@ -407,8 +420,11 @@ fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     if !opens {
         return Some(i + width);
     }
+    // An emphasis closes within a few hundred bytes; looking further would make a line full of
+    // unclosed markers quadratic.
+    let limit = line.len().min(i + width + REACH);
     let mut j = i + width;
-    while let Some(k) = memchr(marker, &line.as_bytes()[j..]).map(|k| j + k) {
+    while let Some(k) = memchr(marker, &line.as_bytes()[j..limit]).map(|k| j + k) {
         let run = line.as_bytes()[k..]
             .iter()
             .take_while(|&&b| b == marker)

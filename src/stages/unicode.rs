@@ -332,8 +332,9 @@ fn is_full_width(c: char) -> bool {
 fn full_width_in_cjk(run: &str, i: usize) -> bool {
     // Combining marks are skipped: NFC may reorder them, and they belong to what they follow.
     let context = |c: char| !is_full_width(c) && canonical_combining_class(c) == 0;
-    let before = run[..i].chars().rev().find(|&c| context(c));
-    let after = run[i..].chars().find(|&c| context(c));
+    // Within a few dozen characters: a long stretch of full-width forms is not scanned for each.
+    let before = run[..i].chars().rev().take(64).find(|&c| context(c));
+    let after = run[i..].chars().take(64).find(|&c| context(c));
     before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
 }
 
