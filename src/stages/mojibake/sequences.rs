@@ -286,7 +286,11 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
             .next()
             .expect("i is on a character boundary");
         let after = i + c.len_utf8();
-        let Some(lead_bytes) = bytes_of(c).filter(Bytes::is_lead_anywhere) else {
+        // A no-break space (MacRoman's 0xCA) never leads: the `unicode` stage makes it a space.
+        let Some(lead_bytes) = bytes_of(c)
+            .filter(Bytes::is_lead_anywhere)
+            .filter(|_| !c.is_whitespace())
+        else {
             i = next_non_ascii(bytes, after);
             continue;
         };
