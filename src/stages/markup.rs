@@ -469,7 +469,7 @@ impl Stage for StripMarkup {
     fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
         // Removing one marker can make another one open or close (`*_x_*`): repeat until
         // nothing changes, so that a second run has nothing to do.
-        crate::edit::until_stable(text, "markup", 4, |t| self.pass(t, meta).into_parts().1)
+        crate::edit::until_stable(text, "markup", 16, |t| self.pass(t, meta).into_parts().1)
     }
 }
 

@@ -131,6 +131,15 @@ impl Bytes {
         self.sloppy & (1 << codec.index()) != 0
     }
 
+    /// Bit `i` set: codec `i` has a byte for the character.
+    pub(crate) fn codecs(&self) -> u16 {
+        self.byte
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b != 0)
+            .fold(0, |mask, (i, _)| mask | (1 << i))
+    }
+
     /// True if the character is a UTF-8 lead byte (0xC2..=0xF4) in any codec.
     pub(crate) fn is_lead_anywhere(&self) -> bool {
         self.lead != 0

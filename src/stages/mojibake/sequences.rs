@@ -124,7 +124,10 @@ fn sequence_at(
     let mut i = 1;
     while i < want {
         let c = chars.next()?;
-        if is_transparent(c) {
+        // A soft hyphen is a byte (0xAD) in most codecs; in the others it is only an invisible
+        // character, which the `unicode` stage removes.
+        let invisible_here = c == '\u{ad}' && bytes_of(c).is_some_and(|b| b.get(codec).is_none());
+        if is_transparent(c) || invisible_here {
             // Removed by the `unicode` stage later: what it separates is read as adjacent now,
             // or a second run would find what the first did not. (However many there are: each
             // is read once per codec that the lead leads in.)
@@ -298,9 +301,19 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
             .char_indices()
             .find(|&(_, n)| !is_transparent(n))
             .map_or((after, None), |(at, n)| (after + at, Some(n)));
-        let strict = next
+        let mut strict = next
             .and_then(bytes_of)
             .map_or(0, |n| n.cont & lead_bytes.lead);
+        if next == Some('\u{ad}') {
+            // For the codecs without a soft hyphen, what follows it.
+            let without = !bytes_of('\u{ad}').map_or(0, |b| b.codecs());
+            let after_shy = text[next_at + 2..]
+                .chars()
+                .find(|&n| !is_transparent(n))
+                .and_then(bytes_of)
+                .map_or(0, |n| n.cont);
+            strict |= after_shy & lead_bytes.lead & without;
+        }
         // A lost byte is only believed after a letter (`Ã `, `Å?`, `Ä\u{FFFD}`): punctuation
         // before a space (`” `) is everywhere in real text.
         let lossy = match next {
