@@ -424,7 +424,10 @@ fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     // unclosed markers quadratic.
     let limit = line.len().min(i + width + REACH);
     let mut j = i + width;
-    while let Some(k) = memchr(marker, &line.as_bytes()[j..limit]).map(|k| j + k) {
+    while j < limit {
+        let Some(k) = memchr(marker, &line.as_bytes()[j..limit]).map(|k| j + k) else {
+            break;
+        };
         let run = line.as_bytes()[k..]
             .iter()
             .take_while(|&&b| b == marker)

@@ -344,6 +344,14 @@ impl FixMojibake {
                     with: Cow::Owned(run.output.clone()),
                     reason: reason(&run.layers, run.loss),
                 });
+            } else if seq.byte_len() == 2
+                && seq.last == '\u{a0}'
+                && run.seqs.len() == 1
+                && let Some(repair) = lost_space(text, &seqs, seq, evidence[seq.codec.index()])
+            {
+                // What the lost-space rules would repair once the no-break space is a space,
+                // repaired now, so that a second run finds nothing.
+                repairs.push(repair);
             }
         }
     }
