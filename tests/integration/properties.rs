@@ -402,7 +402,9 @@ fn regression_fuzz_findings() {
 /// Inputs the fuzzers found that still break an invariant, kept in `corpus/fuzz-open/` until they
 /// are fixed (then they move to `corpus/fuzz-findings/`): a run with a no-break space inside it
 /// (`Ð\u{a0}Â»`) is judged whole by `mojibake`, but once `unicode` has made the no-break space a
-/// space, its two halves are judged apart, and a second run repairs them.
+/// space, its two halves are judged apart, and a second run repairs them; a soft hyphen inside a
+/// refused sequence (`å¤\u{ad}Œ`, where it is the byte 0xAD), which `unicode` removes, after
+/// which the characters around it make a sequence that is accepted.
 #[test]
 #[ignore = "known open fuzz findings (issue 8)"]
 fn open_fuzz_findings() {
