@@ -240,8 +240,9 @@ fn heading(line: &str) -> Option<(usize, usize)> {
         return None;
     }
     let rest = &line[hashes..];
-    let text_start = hashes + (rest.len() - rest.trim_start().len());
-    if text_start == line.len() {
+    let text_start = hashes + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+    // A heading has text, and text that is not itself more markers.
+    if text_start == line.len() || line[text_start..].starts_with(['#', '\r']) {
         return None;
     }
     let trimmed_end = line.trim_end().len();
