@@ -242,11 +242,11 @@ fn heading(line: &str) -> Option<(usize, usize)> {
     let rest = &line[hashes..];
     let text_start = hashes + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
     // A heading has text, and text that is not itself more markers.
-    if text_start == line.len() || line[text_start..].starts_with(['#', '\r']) {
+    if line[text_start..].trim().is_empty() || line[text_start..].starts_with(['#', '\r']) {
         return None;
     }
     let trimmed_end = line.trim_end().len();
-    let closing = line[..trimmed_end]
+    let closing = line[text_start..trimmed_end]
         .bytes()
         .rev()
         .take_while(|&b| b == b'#')
@@ -583,6 +583,9 @@ mod tests {
             "One\ntwo three"
         );
         assert_eq!(strip("## A heading ##\n# Another"), "A heading\nAnother");
+        // Found by fuzzing: a marker with only white space after it.
+        assert_eq!(strip("# \u{b}"), "# \u{b}");
+        assert_eq!(strip("# #"), "# #");
         assert_eq!(strip("a\n---\n* * *\n___\nb"), "a\n\n\n\nb");
         assert_eq!(strip("---\n\na\n\n***"), "---\n\na\n\n***");
     }
