@@ -37,6 +37,8 @@
 //! assert_eq!(meta.title.as_deref(), Some("A Title"));
 //! ```
 
+use std::ops::Range;
+
 use memchr::memchr;
 use serde::{Deserialize, Serialize};
 
@@ -232,9 +234,9 @@ fn is_decoration(line: &str) -> bool {
         .all(|c| c.is_whitespace() || "-–—*_=•·~+#|".contains(c))
 }
 
-/// `# Title` (one to six `#` and a space): the byte length of the marker with its spaces, and
-/// the length of a closing `###` run (with the spaces before it) to drop from the end.
-fn heading(line: &str) -> Option<(usize, usize)> {
+/// `# Title` (one to six `#` and a space): the byte range of the heading's text, without the
+/// marker and without a closing ` ###` run.
+fn heading(line: &str) -> Option<Range<usize>> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if !(1..=6).contains(&hashes) || !line[hashes..].starts_with(' ') {
         return None;
@@ -252,12 +254,12 @@ fn heading(line: &str) -> Option<(usize, usize)> {
         .take_while(|&b| b == b'#')
         .count();
     let before_closing = &line[text_start..trimmed_end - closing];
-    let tail = if closing > 0 && before_closing.ends_with(' ') {
-        line.len() - before_closing.trim_end().len() - text_start
+    let text_end = if closing > 0 && before_closing.ends_with(' ') {
+        text_start + before_closing.trim_end().len()
     } else {
-        line.len() - trimmed_end
+        line.len()
     };
-    Some((text_start, tail))
+    Some(text_start..text_end)
 }
 
 /// The text of a line that is bold from end to end (`**Title**`), if it is one.
@@ -520,15 +522,10 @@ impl StripMarkup {
         }
         let mut body = 0..line.len();
         if self.headings
-            && let Some((marker, tail)) = heading(line)
+            && let Some(text) = heading(line)
         {
-            out.delete(start..start + marker, "heading marker");
-            if tail > 0 && line.trim_end().ends_with('#') {
-                let tail_start = line.len() - tail;
-                body = marker..tail_start;
-            } else {
-                body = marker..line.len();
-            }
+            out.delete(start..start + text.start, "heading marker");
+            body = text;
             if first && self.title && meta.title.is_none() {
                 meta.title = Some(line[body.clone()].trim().to_owned());
             }
@@ -547,7 +544,7 @@ impl StripMarkup {
                 change.reason,
             );
         }
-        if body.end < line.len() && line[body.end..].contains('#') {
+        if body.end < line.len() {
             out.delete(start + body.end..start + line.len(), "heading marker");
         }
     }

@@ -228,32 +228,31 @@ impl NormalizeUnicode {
     fn non_ascii_run(&self, out: &mut Rewriter<'_>, text: &str, start: usize, end: usize) {
         let run = &text[start..end];
         let in_cjk = |i: usize| run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
-        let mut mapped: Option<(String, Vec<&'static str>)> = None;
-        for (i, c) in run.char_indices() {
-            if !may_map(c) {
-                if let Some((s, _)) = &mut mapped {
-                    s.push(c);
-                }
-                continue;
+        // What each character becomes: (offset in the run, its length, the replacement, why).
+        let changes: Vec<(usize, usize, Cow<'static, str>, &'static str)> = run
+            .char_indices()
+            .filter(|&(_, c)| may_map(c))
+            .filter_map(|(i, c)| {
+                self.map(c, in_cjk(i))
+                    .map(|(with, why)| (i, c.len_utf8(), with, why))
+            })
+            .collect();
+        let mapped = (!changes.is_empty()).then(|| {
+            let mut s = String::with_capacity(run.len());
+            let mut at = 0;
+            for (i, len, with, _) in &changes {
+                s.push_str(&run[at..*i]);
+                s.push_str(with);
+                at = i + len;
             }
-            if let Some((with, why)) = self.map(c, in_cjk(i)) {
-                let (s, reasons) = mapped.get_or_insert_with(|| (run[..i].to_owned(), Vec::new()));
-                s.push_str(&with);
-                if !reasons.contains(&why) {
-                    reasons.push(why);
-                }
-            } else if let Some((s, _)) = &mut mapped {
-                s.push(c);
-            }
-        }
-        let current = mapped.as_ref().map_or(run, |(s, _)| s.as_str());
+            s.push_str(&run[at..]);
+            s
+        });
+        let current = mapped.as_deref().unwrap_or(run);
         if !self.needs_normalizing(current) {
-            let Some(_) = mapped else { return };
             // Character by character, so that each edit says what it was.
-            for (i, c) in run.char_indices().filter(|&(_, c)| may_map(c)) {
-                if let Some((with, why)) = self.map(c, in_cjk(i)) {
-                    out.replace(start + i..start + i + c.len_utf8(), &with, why);
-                }
+            for (i, len, with, why) in &changes {
+                out.replace(start + i..start + i + len, with, *why);
             }
             return;
         }
@@ -267,11 +266,14 @@ impl NormalizeUnicode {
         }
         input.push_str(current);
         let normal = self.normalize(&input);
-        let mut reason = mapped.map(|(_, r)| r.join("; ")).unwrap_or_default();
-        if !reason.is_empty() {
-            reason.push_str("; ");
+        let mut reasons: Vec<&str> = Vec::new();
+        for (_, _, _, why) in &changes {
+            if !reasons.contains(why) {
+                reasons.push(why);
+            }
         }
-        reason.push_str(self.form_name());
+        reasons.push(self.form_name());
+        let reason = reasons.join("; ");
         out.replace(chunk_start..end, &normal, reason);
     }
 }

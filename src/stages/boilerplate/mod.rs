@@ -312,14 +312,12 @@ impl Stage for StripBoilerplate {
             && header.title.is_none();
         // With a title kept, the header is cut down to it and one blank line even when only blank
         // lines (the remains of a rule) surround it.
-        let title_padded = header.title.is_some() && self.keep_title && {
-            let t = header.title.expect("checked");
-            lines[t].start > 0
-                || text[lines[t].next..lines[first].start]
-                    .trim_matches('\n')
-                    .is_empty()
-                    && lines[first].start - lines[t].end != 2
-        };
+        let title_padded = header.title.filter(|_| self.keep_title).is_some_and(|t| {
+            let blank_gap = text[lines[t].next..lines[first].start]
+                .bytes()
+                .all(|b| b == b'\n');
+            lines[t].start > 0 || (blank_gap && lines[first].start - lines[t].end != 2)
+        });
         if (!header.kinds.is_empty() && !lone_dateline) || title_padded {
             let why = if header.kinds.is_empty() {
                 "header: blank lines".to_owned()

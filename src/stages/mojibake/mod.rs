@@ -481,6 +481,23 @@ fn is_box_drawing(c: char) -> bool {
     ('\u{2500}'..='\u{259F}').contains(&c)
 }
 
+/// The characters before byte `pos`, nearest first, with their positions, skipping the invisible
+/// ones the `unicode` stage removes.
+fn visible_before(text: &str, pos: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| !is_transparent(c))
+}
+
+/// The first character at or after byte `pos` (and its position) that the `unicode` stage keeps.
+fn visible_after(text: &str, pos: usize) -> Option<(usize, char)> {
+    text[pos..]
+        .char_indices()
+        .find(|&(_, c)| !is_transparent(c))
+        .map(|(at, c)| (pos + at, c))
+}
+
 /// True when `b` follows `a` with nothing between them but invisible characters, which the
 /// `unicode` stage removes.
 fn adjacent(text: &str, a: &Sequence, b: &Sequence) -> bool {
@@ -523,10 +540,12 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
     let end = run_seqs[run_seqs.len() - 1].end;
     // The characters around, as they will stand once the `unicode` stage has removed the
     // invisible ones.
-    let mut before_chars = text[..start].chars().rev().filter(|&c| !is_transparent(c));
-    let prev = before_chars.next();
-    let prev2 = before_chars.next();
-    let next = text[end..].chars().find(|&c| !is_transparent(c));
+    let mut before = visible_before(text, start);
+    let prev_at = before.next();
+    let prev = prev_at.map(|(_, c)| c);
+    let prev2 = before.next().map(|(_, c)| c);
+    let next_at = visible_after(text, end);
+    let next = next_at.map(|(_, c)| c);
     let raw = &text[start..end];
 
     let mut score = 0;
@@ -581,16 +600,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
         pos.and_then(|p| covering(seqs, p))
             .is_some_and(|s| s.codec != run_seqs[0].codec)
     };
-    let visible_before = text[..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_transparent(c))
-        .map(|(at, _)| at);
-    let visible_after = text[end..]
-        .char_indices()
-        .find(|&(_, c)| !is_transparent(c))
-        .map(|(at, _)| end + at);
-    if other_codec(visible_before) || other_codec(visible_after) {
+    if other_codec(prev_at.map(|(at, _)| at)) || other_codec(next_at.map(|(at, _)| at)) {
         score -= 3;
     }
     let output_letter = output.chars().find(|&c| is_letter(c));
@@ -748,10 +758,7 @@ fn word_has_other_letters(text: &str, seqs: &[Sequence], start: usize, end: usiz
 /// never has.
 fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> Option<Repair> {
     let decoded = seq.decoded();
-    let prev = text[..seq.start]
-        .chars()
-        .rev()
-        .find(|&c| !is_transparent(c));
+    let prev = visible_before(text, seq.start).next().map(|(_, c)| c);
     let after = &text[seq.end..];
     // The character after the space, as it will read once repaired.
     let next = covering(seqs, seq.end)
