@@ -1,4 +1,4 @@
-//! The `minimal` pipeline (and the `markup` and `boilerplate` stages) on about 1 MB of English news (the Wikinews sample of `corpus/news/`,
+//! The `minimal` pipeline (and the `markup`, `boilerplate` and `apostrophes` stages) on about 1 MB of English news (the Wikinews sample of `corpus/news/`,
 //! cleaned once, then repeated), as text and as bytes, clean and with whitespace damage; and, in
 //! the same run, two baselines that bound what a scan of the same bytes can cost: UTF-8
 //! validation and counting line breaks with memchr.
@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use textmend::Pipeline;
+use textmend::{Pipeline, Stage};
 
 mod common;
 
@@ -83,6 +83,30 @@ fn benches(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(clean.len() as u64));
     group.bench_function("clean/clean-news", |b| {
         b.iter(|| ends.clean(black_box(&clean)))
+    });
+    group.finish();
+
+    // The `apostrophes` stage: on clean news (nothing to restore), and on the same news with
+    // every apostrophe removed.
+    let apostrophes = textmend::stages::RestoreApostrophes::default();
+    let stripped: String = clean.chars().filter(|&c| c != '\'' && c != '’').collect();
+    let mut group = c.benchmark_group("apostrophes");
+    group.throughput(Throughput::Bytes(clean.len() as u64));
+    group.bench_function("stage/clean-news", |b| {
+        b.iter(|| {
+            apostrophes
+                .apply(black_box(&clean), &mut textmend::Meta::default())
+                .is_unchanged()
+        })
+    });
+    group.throughput(Throughput::Bytes(stripped.len() as u64));
+    group.bench_function("stage/news-without-apostrophes", |b| {
+        b.iter(|| {
+            apostrophes
+                .apply(black_box(&stripped), &mut textmend::Meta::default())
+                .edits()
+                .len()
+        })
     });
     group.finish();
 

@@ -59,7 +59,7 @@ pub const STAGES: &[StageInfo] = &[
     StageInfo {
         name: "apostrophes",
         summary: "dropped apostrophes restored (\"doesnt\" -> \"doesn't\"), precision first",
-        built: false,
+        built: true,
     },
     StageInfo {
         name: "whitespace",

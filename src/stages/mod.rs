@@ -1,5 +1,6 @@
 //! The stages, one repair per file.
 
+pub mod apostrophes;
 pub mod boilerplate;
 pub mod decode;
 pub mod markup;
@@ -7,6 +8,7 @@ pub mod mojibake;
 pub mod unicode;
 pub mod whitespace;
 
+pub use apostrophes::{ApostropheStyle, RestoreApostrophes};
 pub use boilerplate::StripBoilerplate;
 pub use decode::{DecodeBytes, Decoded};
 pub use markup::StripMarkup;

@@ -2,6 +2,7 @@
 //! `corpus/golden/`, pipelines of several stages, and property tests of the invariants every
 //! stage keeps. Everything they read is in `corpus/` (see `corpus/README.md`).
 
+mod apostrophes;
 mod boilerplate;
 #[cfg(feature = "cli")]
 mod cli;

@@ -1,0 +1,482 @@
+//! Contractions written without their apostrophe: the table of forms, and the context rules for
+//! the forms that are also words.
+//!
+//! A form is in one of three groups. *Plain* forms are not English words ("doesnt", "youre",
+//! "theyve"): they always take the apostrophe. *Ambiguous* forms are words too ("its", "cant",
+//! "wont", "lets", "ill", "id", "im"): they take it only where a rule below says the context
+//! allows no other reading. Forms with no such rule ("were", "well", "hell", "shell", "shed",
+//! "wed", "whore", "hows") are not in the table, so they are never changed.
+
+/// Where the apostrophe goes in a form, counted in letters from the end (`doesnt` → 1:
+/// `doesn't`; `ive` → 2: `i've`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// Always a contraction; the apostrophe goes this many letters before the end.
+    Plain(usize),
+    /// A contraction only in the context the rule accepts.
+    Ambiguous(Rule, usize),
+}
+
+/// The context rules of the ambiguous forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    /// "its": `it's` before a word that cannot follow the possessive `its`.
+    Its,
+    /// "cant", "wont": after a subject pronoun, or before a verb.
+    Modal,
+    /// "lets": at the start of a sentence, before a verb.
+    Lets,
+    /// "ill", "id": before a verb, when "I" can be the subject.
+    Pronoun,
+    /// "im", "ive": before a word in lower case, not after a name ("Jony Ive", "Im Yoon-ah").
+    IWord,
+}
+
+/// The form of a word written in lower case, if it is a contraction without its apostrophe.
+pub(super) fn form(lower: &[u8]) -> Option<Form> {
+    use Form::{Ambiguous, Plain};
+    Some(match lower {
+        b"dont" | b"doesnt" | b"didnt" | b"isnt" | b"arent" | b"wasnt" | b"werent" | b"hasnt"
+        | b"havent" | b"hadnt" | b"wouldnt" | b"shouldnt" | b"couldnt" | b"mustnt" | b"neednt"
+        | b"mightnt" | b"aint" | b"darent" | b"shant" | b"oughtnt" => Plain(1),
+        b"youve" | b"weve" | b"theyve" | b"wouldve" | b"shouldve" | b"couldve" | b"mightve"
+        | b"mustve" | b"whove" => Plain(2),
+        b"youre" | b"theyre" => Plain(2),
+        b"youll" | b"theyll" | b"itll" | b"thatll" | b"wholl" | b"therell" => Plain(2),
+        b"youd" | b"theyd" | b"itd" | b"thatd" | b"whod" | b"thered" => Plain(1),
+        b"thats" | b"theres" | b"whats" | b"hes" | b"shes" | b"heres" | b"wheres" | b"whos"
+        | b"everyones" | b"everybodys" | b"someones" | b"somebodys" | b"anyones" | b"anybodys"
+        | b"nobodys" => Plain(1),
+        b"yall" => Plain(3),
+        b"its" => Ambiguous(Rule::Its, 1),
+        b"cant" | b"wont" => Ambiguous(Rule::Modal, 1),
+        b"lets" => Ambiguous(Rule::Lets, 1),
+        b"ill" => Ambiguous(Rule::Pronoun, 2),
+        b"id" => Ambiguous(Rule::Pronoun, 1),
+        b"im" => Ambiguous(Rule::IWord, 1),
+        b"ive" => Ambiguous(Rule::IWord, 2),
+        _ => return None,
+    })
+}
+
+/// The words that may follow "its" only as "it's": determiners, adverbs, participles,
+/// prepositions and question words, none of which can follow the possessive "its".
+pub(super) fn it_is_before(next: &str) -> bool {
+    matches!(
+        next,
+        "been"
+            | "not"
+            | "a"
+            | "an"
+            | "the"
+            | "also"
+            | "just"
+            | "really"
+            | "so"
+            | "too"
+            | "now"
+            | "always"
+            | "never"
+            | "already"
+            | "actually"
+            | "probably"
+            | "certainly"
+            | "definitely"
+            | "going"
+            | "gonna"
+            | "getting"
+            | "got"
+            | "because"
+            | "about"
+            | "like"
+            | "ok"
+            | "okay"
+            | "what"
+            | "how"
+            | "who"
+            | "where"
+            | "when"
+            | "why"
+            | "my"
+            | "your"
+            | "our"
+            | "their"
+            | "his"
+            | "this"
+            | "no"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "still"
+            | "almost"
+            | "even"
+            | "enough"
+            | "quite"
+            | "something"
+            | "such"
+            | "basically"
+            | "called"
+            | "gone"
+    )
+}
+
+/// Adjectives and nouns after which "its" is "it's" only when a clause follows them ("it's
+/// important to", "it's true that", "it's clear."); "its important role" stays.
+pub(super) fn it_is_before_clause(next: &str) -> bool {
+    matches!(
+        next,
+        "time"
+            | "true"
+            | "likely"
+            | "unlikely"
+            | "possible"
+            | "impossible"
+            | "clear"
+            | "unclear"
+            | "obvious"
+            | "important"
+            | "necessary"
+            | "difficult"
+            | "easy"
+            | "hard"
+            | "good"
+            | "great"
+            | "bad"
+            | "nice"
+            | "fine"
+            | "sad"
+            | "amazing"
+            | "crazy"
+            | "funny"
+            | "interesting"
+            | "better"
+            | "worse"
+            | "worth"
+            | "up"
+            | "safe"
+            | "fair"
+            | "unfair"
+            | "essential"
+            | "vital"
+            | "critical"
+            | "tough"
+            | "strange"
+            | "weird"
+            | "normal"
+            | "over"
+            | "all"
+            | "very"
+            | "only"
+    )
+}
+
+/// What may follow such an adjective for "its" to be "it's".
+pub(super) fn opens_clause(next: Option<&str>) -> bool {
+    match next {
+        None => false,
+        Some(w) => matches!(
+            w,
+            "to" | "that"
+                | "for"
+                | "if"
+                | "whether"
+                | "when"
+                | "how"
+                | "because"
+                | "a"
+                | "an"
+                | "the"
+                | "being"
+                | "not"
+                | "so"
+        ),
+    }
+}
+
+/// Subject pronouns, after which "cant" and "wont" are "can't" and "won't".
+pub(super) fn subject_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "i"
+            | "you"
+            | "You"
+            | "we"
+            | "We"
+            | "they"
+            | "They"
+            | "he"
+            | "He"
+            | "she"
+            | "She"
+            | "it"
+            | "It"
+            | "who"
+            | "that"
+            | "this"
+            | "This"
+            | "there"
+            | "There"
+            | "u"
+    )
+}
+
+/// Words before which "cant" and "wont" are the nouns ("cant of", "wont to": "as was his
+/// wont").
+pub(super) fn modal_noun_after(next: &str) -> bool {
+    matches!(
+        next,
+        "to" | "of" | "and" | "or" | "is" | "was" | "that" | "which" | "in"
+    )
+}
+
+/// Words after which "cant" and "wont" are the nouns: determiners, and the verbs of "he was wont".
+pub(super) fn modal_noun_before(prev: &str) -> bool {
+    matches!(
+        prev.to_ascii_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "my"
+            | "your"
+            | "our"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "of"
+            | "such"
+            | "political"
+            | "pious"
+            | "religious"
+            | "moral"
+            | "empty"
+            | "mere"
+            | "sanctimonious"
+            | "hypocritical"
+    )
+}
+
+/// Verbs in their base form, and the adverbs that come between a modal and its verb: what
+/// follows "can't", "won't", "let's", "I'll" and "I'd".
+pub(super) fn base_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "be" | "have"
+            | "do"
+            | "go"
+            | "get"
+            | "see"
+            | "help"
+            | "believe"
+            | "wait"
+            | "find"
+            | "say"
+            | "tell"
+            | "make"
+            | "take"
+            | "stand"
+            | "afford"
+            | "imagine"
+            | "remember"
+            | "think"
+            | "understand"
+            | "stop"
+            | "seem"
+            | "live"
+            | "work"
+            | "happen"
+            | "let"
+            | "give"
+            | "allow"
+            | "change"
+            | "come"
+            | "keep"
+            | "leave"
+            | "win"
+            | "use"
+            | "pay"
+            | "hear"
+            | "sleep"
+            | "eat"
+            | "play"
+            | "put"
+            | "run"
+            | "talk"
+            | "move"
+            | "last"
+            | "accept"
+            | "agree"
+            | "answer"
+            | "buy"
+            | "control"
+            | "deal"
+            | "explain"
+            | "fight"
+            | "forget"
+            | "handle"
+            | "hurt"
+            | "lose"
+            | "miss"
+            | "open"
+            | "prove"
+            | "read"
+            | "recall"
+            | "rely"
+            | "sell"
+            | "speak"
+            | "spend"
+            | "survive"
+            | "trust"
+            | "walk"
+            | "watch"
+            | "write"
+            | "even"
+            | "really"
+            | "just"
+            | "always"
+            | "ever"
+            | "never"
+            | "possibly"
+            | "try"
+            | "call"
+            | "send"
+            | "show"
+            | "start"
+            | "bring"
+            | "pass"
+            | "ask"
+            | "add"
+            | "look"
+            | "check"
+            | "need"
+            | "want"
+            | "like"
+            | "love"
+            | "hate"
+            | "rather"
+            | "recommend"
+            | "suggest"
+            | "guess"
+            | "definitely"
+            | "probably"
+            | "also"
+            | "still"
+            | "post"
+            | "update"
+            | "pick"
+            | "pray"
+            | "stick"
+            | "prefer"
+            | "face"
+            | "hope"
+            | "begin"
+            | "celebrate"
+            | "consider"
+            | "focus"
+            | "discuss"
+            | "review"
+            | "not"
+            | "all"
+            | "better"
+            | "been"
+    )
+}
+
+/// Words after which "ill" and "id" can be "I'll" and "I'd".
+pub(super) fn i_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "but"
+            | "so"
+            | "then"
+            | "if"
+            | "because"
+            | "that"
+            | "think"
+            | "guess"
+            | "hope"
+            | "wish"
+            | "know"
+            | "said"
+            | "say"
+            | "when"
+            | "maybe"
+            | "now"
+    )
+}
+
+/// Words that open a sentence before "lets" means "let's" in a run-on ("so lets go").
+pub(super) fn lets_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "so" | "So"
+            | "and"
+            | "And"
+            | "but"
+            | "But"
+            | "now"
+            | "Now"
+            | "ok"
+            | "OK"
+            | "Ok"
+            | "okay"
+            | "then"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_put_the_apostrophe_where_the_letters_go() {
+        for (word, expected) in [
+            ("doesnt", "doesn't"),
+            ("youre", "you're"),
+            ("theyve", "they've"),
+            ("yall", "y'all"),
+            ("thatll", "that'll"),
+            ("whos", "who's"),
+        ] {
+            let Some(Form::Plain(back)) = form(word.as_bytes()) else {
+                panic!("{word} is plain");
+            };
+            let at = word.len() - back;
+            assert_eq!(format!("{}'{}", &word[..at], &word[at..]), expected);
+        }
+    }
+
+    #[test]
+    fn words_without_a_rule_are_not_forms() {
+        for word in [
+            "were", "well", "hell", "shell", "shed", "wed", "whore", "hows",
+        ] {
+            assert_eq!(form(word.as_bytes()), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn the_scowl_contractions_are_covered() {
+        // SCOWL's english-contractions.10-50 (tools/lexicon-sources/scowl), apostrophe removed,
+        // except those that are words with no safe rule.
+        for word in [
+            "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "havent", "isnt", "theyre",
+            "wasnt", "wont", "wouldnt", "youre", "im", "aint", "id", "ill", "ive", "hadnt",
+            "hasnt", "itd", "itll", "mustnt", "shouldnt", "theyd", "theyll", "theyve", "weve",
+            "werent", "whod", "wholl", "whove", "wouldve", "yall", "youd", "youll", "youve",
+        ] {
+            assert!(form(word.as_bytes()).is_some(), "{word}");
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! The words of a document as the `apostrophes` stage sees them: where each is, whether a
+//! sentence starts there, whether it may be touched at all, and whether its paragraph is English.
+
+use std::ops::Range;
+
+/// One word: a run of letters and digits.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// Only ASCII letters: the only words a rule may change.
+    pub letters: bool,
+    /// It is in a URL, an e-mail address, a path, a hashtag or code-like text: left alone, and
+    /// no context for its neighbours either.
+    pub code: bool,
+    /// It is written against an apostrophe, a hyphen or a dot ("don't", "self-", "file.txt"):
+    /// left alone, though it may be the context of a neighbour.
+    pub against: bool,
+    /// A sentence, a line or the document starts here.
+    pub sentence_start: bool,
+    /// Its paragraph reads as English.
+    pub english: bool,
+    /// Only spaces, or one line break, lie between this word and the next.
+    pub joined_to_next: bool,
+    /// The first character after the word is `'` or `’`.
+    pub apostrophe_after: bool,
+}
+
+impl Word {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Characters that mark a whitespace-delimited chunk as a URL, address, path or code.
+fn marks_code(b: u8) -> bool {
+    matches!(
+        b,
+        b'/' | b'\\'
+            | b'@'
+            | b'_'
+            | b'='
+            | b'<'
+            | b'>'
+            | b'{'
+            | b'}'
+            | b'|'
+            | b'~'
+            | b'^'
+            | b'`'
+            | b'#'
+            | b'+'
+            | b'$'
+            | b'%'
+    )
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Frequent English function words, rare in the other languages a news corpus holds.
+/// Apostrophes are skipped, so that "it's" counts as "its" does.
+fn is_english_function_word(word: &[u8]) -> bool {
+    let mut buf = [0u8; 5];
+    let mut n = 0;
+    for &b in word {
+        if b == b'\'' || b >= 0x80 {
+            // `’` is three bytes, none of them a letter.
+            continue;
+        }
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let lower = &buf[..n];
+    matches!(
+        lower,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"is"
+            | b"that"
+            | b"for"
+            | b"it"
+            | b"was"
+            | b"with"
+            | b"as"
+            | b"by"
+            | b"at"
+            | b"from"
+            | b"this"
+            | b"be"
+            | b"are"
+            | b"have"
+            | b"has"
+            | b"had"
+            | b"not"
+            | b"but"
+            | b"or"
+            | b"which"
+            | b"were"
+            | b"they"
+            | b"he"
+            | b"she"
+            | b"we"
+            | b"you"
+            | b"his"
+            | b"her"
+            | b"their"
+            | b"will"
+            | b"would"
+            | b"been"
+            | b"said"
+            | b"who"
+            | b"its"
+            | b"an"
+            | b"on"
+            | b"in"
+            | b"i"
+            | b"my"
+            | b"me"
+            | b"there"
+            | b"what"
+            | b"all"
+            | b"can"
+            | b"if"
+            | b"one"
+            | b"so"
+            | b"do"
+            | b"just"
+    )
+}
+
+/// The words of `text`, in order.
+pub(super) fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
+    let mut words: Vec<Word> = Vec::new();
+    // Per paragraph: (first word index, words, English function words, words with non-ASCII).
+    let mut paragraphs: Vec<(usize, u32, u32, u32)> = vec![(0, 0, 0, 0)];
+    let mut sentence_start = true;
+    let mut newlines_in_gap = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if is_space(b) {
+            if b == b'\n' {
+                newlines_in_gap += 1;
+                if newlines_in_gap >= 2 && paragraphs.last().is_some_and(|p| p.1 > 0) {
+                    paragraphs.push((words.len(), 0, 0, 0));
+                }
+                sentence_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        // A chunk: a run of non-space bytes.
+        let chunk_start = i;
+        let chunk_end = bytes[i..]
+            .iter()
+            .position(|&b| is_space(b))
+            .map_or(bytes.len(), |n| i + n);
+        let chunk = &bytes[chunk_start..chunk_end];
+        let code = chunk.iter().any(|&b| marks_code(b))
+            || chunk.len() > 4
+                && memchr::memchr(b'.', chunk).is_some()
+                && chunk.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+        let first_in_chunk = words.len();
+        if let Some(last) = words.last_mut() {
+            last.joined_to_next = newlines_in_gap <= 1;
+        }
+        newlines_in_gap = 0;
+
+        let mut j = chunk_start;
+        while j < chunk_end {
+            let b = bytes[j];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                if matches!(b, b'.' | b'!' | b'?' | b':' | b';') {
+                    sentence_start = true;
+                }
+                j += 1;
+                continue;
+            }
+            let c = text[j..].chars().next().expect("on a character boundary");
+            if !c.is_alphanumeric() {
+                if c == '…' {
+                    sentence_start = true;
+                }
+                j += c.len_utf8();
+                continue;
+            }
+            let start = j;
+            let mut letters = true;
+            let mut foreign = false;
+            while j < chunk_end {
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    letters &= b.is_ascii_alphabetic();
+                    j += 1;
+                    continue;
+                }
+                if b < 0x80 && b != b'\'' {
+                    break;
+                }
+                let c = text[j..].chars().next().expect("on a character boundary");
+                // An apostrophe between letters belongs to the word ("it's" is one word, as
+                // "its" is), so that restoring one changes no count the verdicts rest on.
+                let inner_apostrophe = matches!(c, '\'' | '’')
+                    && j > start
+                    && text[j + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if !c.is_alphanumeric() && !inner_apostrophe {
+                    break;
+                }
+                letters &= c.is_ascii_alphabetic();
+                foreign |= c.is_alphabetic() && !c.is_ascii();
+                j += c.len_utf8();
+            }
+            let before = text[..start].chars().next_back();
+            let after = text[j..].chars().next();
+            let after2 = after.and_then(|a| text[j + a.len_utf8()..].chars().next());
+            let against =
+                |c: Option<char>| matches!(c, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&' | '.'));
+            let dotted = matches!(after, Some('.')) && after2.is_some_and(char::is_alphanumeric)
+                || matches!(before, Some('.')) && start > chunk_start + 1;
+            let against = dotted
+                || against(before) && before != Some('.')
+                || matches!(after, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
+            // A quotation opens a sentence of its own.
+            if matches!(before, Some('"' | '“' | '‘')) {
+                sentence_start = true;
+            }
+            let paragraph = paragraphs.last_mut().expect("one paragraph at least");
+            paragraph.1 += 1;
+            paragraph.2 += u32::from(is_english_function_word(&bytes[start..j]));
+            paragraph.3 += u32::from(foreign);
+            if words.len() > first_in_chunk {
+                // Two words in one chunk ("U.S", "and/or") are joined by what lies between.
+                if let Some(last) = words.last_mut() {
+                    last.joined_to_next = false;
+                }
+            }
+            words.push(Word {
+                start,
+                end: j,
+                letters,
+                code,
+                against,
+                sentence_start,
+                english: false,
+                joined_to_next: false,
+                apostrophe_after: matches!(after, Some('\'' | '’')),
+            });
+            sentence_start = false;
+        }
+        i = chunk_end;
+    }
+
+    // Short paragraphs (titles, captions) take the document's verdict.
+    let total = paragraphs
+        .iter()
+        .fold((0, 0, 0), |t, p| (t.0 + p.1, t.1 + p.2, t.2 + p.3));
+    let verdict = |words: u32, function: u32, foreign: u32| {
+        f64::from(function) >= 0.12 * f64::from(words)
+            && f64::from(foreign) < 0.2 * f64::from(words)
+    };
+    let document_english = verdict(total.0, total.1, total.2);
+    for (k, &(first, n, function, foreign)) in paragraphs.iter().enumerate() {
+        let english = if n >= 8 {
+            verdict(n, function, foreign)
+        } else {
+            document_english || function > 0 && foreign == 0
+        };
+        let last = paragraphs.get(k + 1).map_or(words.len(), |p| p.0);
+        for word in &mut words[first..last] {
+            word.english = english;
+        }
+    }
+    words
+}
+
+/// Whether the document writes its apostrophes curly (`’`) rather than straight (`'`).
+pub(super) fn prefers_curly(text: &str) -> bool {
+    let curly = memchr::memmem::find_iter(text.as_bytes(), "’").count();
+    curly > 0 && curly >= memchr::memchr_iter(b'\'', text.as_bytes()).count()
+}
