@@ -233,6 +233,25 @@ fn news_with_every_apostrophe_removed() {
             &words[..words.len().min(40)]
         );
     }
+    if let Ok(word) = std::env::var("APOSTROPHES_MISSED") {
+        for text in articles() {
+            let (damaged, removed) = drop_apostrophes(&text);
+            let found = insertions(&damaged);
+            for &(at, _) in &removed {
+                let from = damaged[..at]
+                    .rfind(|c: char| !c.is_alphanumeric())
+                    .map_or(0, |i| i + 1);
+                let to = damaged[at..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map_or(damaged.len(), |i| at + i);
+                if damaged[from..to] == *word && !found.iter().any(|f| f.0 == at) {
+                    let a = damaged.floor_char_boundary(from.saturating_sub(50));
+                    let b = damaged.ceil_char_boundary((to + 30).min(damaged.len()));
+                    println!("  missed {word}: {:?}", &damaged[a..b]);
+                }
+            }
+        }
+    }
     for w in wrong.iter().take(40) {
         println!("  wrong: {w}");
     }
@@ -244,8 +263,8 @@ fn news_with_every_apostrophe_removed() {
     // and for capitalized possessives) are not reached yet; these floors are what the stage
     // reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.66, "recall {:.4}", all.recall());
-    for (kind, floor) in [(KINDS[0], 0.85), (KINDS[1], 0.50), (KINDS[2], 0.27)] {
+    assert!(all.recall() >= 0.71, "recall {:.4}", all.recall());
+    for (kind, floor) in [(KINDS[0], 0.89), (KINDS[1], 0.61), (KINDS[2], 0.31)] {
         assert!(recall(kind) >= floor, "{kind}: recall {:.4}", recall(kind));
     }
 }

@@ -4,7 +4,7 @@
 //! A form is in one of three groups. *Plain* forms are not English words ("doesnt", "youre",
 //! "theyve"): they always take the apostrophe. *Ambiguous* forms are words too ("its", "cant",
 //! "wont", "lets", "ill", "id", "im"): they take it only where a rule below says the context
-//! allows no other reading. Forms with no such rule ("were", "well", "hell", "shell", "shed",
+//! allows no other reading. Forms with no such rule ("well", "hell", "shell", "shed",
 //! "wed", "whore", "hows") are not in the table, so they are never changed.
 
 /// Where the apostrophe goes in a form, counted in letters from the end (`doesnt` → 1:
@@ -30,6 +30,9 @@ pub(super) enum Rule {
     Pronoun,
     /// "im", "ive": before a word in lower case, not after a name ("Jony Ive", "Im Yoon-ah").
     IWord,
+    /// "were": "we're" where no subject precedes it (after "because", "if", or opening a
+    /// sentence that is not a question: "Were going", not "Were they").
+    We,
 }
 
 /// The form of a word written in lower case, if it is a contraction without its apostrophe.
@@ -55,6 +58,7 @@ pub(super) fn form(lower: &[u8]) -> Option<Form> {
         b"id" => Ambiguous(Rule::Pronoun, 1),
         b"im" => Ambiguous(Rule::IWord, 1),
         b"ive" => Ambiguous(Rule::IWord, 2),
+        b"were" => Ambiguous(Rule::We, 2),
         _ => return None,
     })
 }
@@ -171,6 +175,132 @@ pub(super) fn it_is_before_clause(next: &str) -> bool {
             | "all"
             | "very"
             | "only"
+            | "fun"
+            | "open"
+            | "young"
+            | "close"
+            | "able"
+            | "easier"
+            | "harder"
+            | "cool"
+            | "painful"
+            | "valuable"
+            | "popular"
+            | "faster"
+            | "slower"
+            | "bigger"
+            | "smaller"
+            | "relevant"
+            | "available"
+            | "free"
+            | "ready"
+            | "real"
+            | "right"
+            | "wrong"
+            | "sure"
+            | "certain"
+            | "simple"
+            | "complicated"
+            | "complex"
+            | "tricky"
+            | "odd"
+            | "awesome"
+            | "terrible"
+            | "horrible"
+            | "ridiculous"
+            | "unfortunate"
+            | "scary"
+            | "okay"
+    )
+}
+
+/// Sentence adverbs, which qualify a clause and not a noun: "its clearly not", "its
+/// basically a"; ("its newly built", "its usually reliable" have adverbs of the other kind).
+pub(super) fn sentence_adverb(next: &str) -> bool {
+    matches!(
+        next,
+        "clearly"
+            | "obviously"
+            | "basically"
+            | "essentially"
+            | "necessarily"
+            | "certainly"
+            | "definitely"
+            | "probably"
+            | "possibly"
+            | "actually"
+            | "literally"
+            | "absolutely"
+            | "surely"
+            | "apparently"
+            | "honestly"
+            | "seriously"
+            | "exactly"
+            | "supposedly"
+            | "allegedly"
+            | "unlikely"
+            | "perhaps"
+            | "maybe"
+    )
+}
+
+/// Past participles: in "-ed" or "-en", and the common irregular ones.
+pub(super) fn participle(word: &str) -> bool {
+    word.len() >= 5 && (word.ends_with("ed") || word.ends_with("en"))
+        || matches!(
+            word,
+            "done"
+                | "gone"
+                | "made"
+                | "born"
+                | "built"
+                | "found"
+                | "known"
+                | "shown"
+                | "held"
+                | "kept"
+                | "left"
+                | "lost"
+                | "met"
+                | "paid"
+                | "said"
+                | "sent"
+                | "set"
+                | "told"
+                | "won"
+                | "run"
+                | "come"
+                | "become"
+                | "got"
+                | "put"
+                | "cut"
+                | "hit"
+                | "let"
+        )
+}
+
+/// Prepositions after a participle: "written in", "based on", "composed of".
+pub(super) fn preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "of"
+            | "by"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "up"
+            | "out"
+            | "as"
+            | "at"
+            | "into"
+            | "about"
+            | "off"
+            | "down"
+            | "over"
+            | "through"
+            | "that"
     )
 }
 
@@ -392,6 +522,72 @@ pub(super) fn base_verb(word: &str) -> bool {
     )
 }
 
+/// Conjunctions that must be followed by a subject: a "were" right after one is "we're".
+pub(super) fn needs_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "because"
+            | "if"
+            | "since"
+            | "while"
+            | "although"
+            | "though"
+            | "unless"
+            | "until"
+            | "cause"
+            | "whether"
+            | "cos"
+    )
+}
+
+/// Words that open a noun phrase: after "Were" they are its subject, and "Were" asks a
+/// question ("Were they", "Were the results").
+pub(super) fn opens_noun_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "you"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "it"
+            | "there"
+            | "the"
+            | "these"
+            | "those"
+            | "any"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "both"
+            | "such"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "its"
+            | "this"
+            | "that"
+            | "a"
+            | "an"
+            | "none"
+            | "people"
+            | "others"
+            | "either"
+            | "neither"
+            | "each"
+            | "every"
+            | "several"
+            | "few"
+            | "i"
+            | "u"
+            | "ye"
+    )
+}
+
 /// Words after which "ill" and "id" can be "I'll" and "I'd".
 pub(super) fn i_opener(word: &str) -> bool {
     matches!(
@@ -459,9 +655,7 @@ mod tests {
 
     #[test]
     fn words_without_a_rule_are_not_forms() {
-        for word in [
-            "were", "well", "hell", "shell", "shed", "wed", "whore", "hows",
-        ] {
+        for word in ["well", "hell", "shell", "shed", "wed", "whore", "hows"] {
             assert_eq!(form(word.as_bytes()), None, "{word}");
         }
     }

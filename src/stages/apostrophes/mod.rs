@@ -153,6 +153,10 @@ const MAX_WORD: usize = 32;
 /// The context of one word: its neighbours in the same sentence.
 struct Context<'t> {
     prev: Option<&'t str>,
+    /// `prev` is the first word of its sentence (so a capital there says nothing).
+    prev_starts_sentence: bool,
+    /// The word before `prev`, in the same sentence.
+    before_prev: Option<&'t str>,
     next: Option<&'t str>,
     next_word: Option<&'t Word>,
     /// The word after `next`, or `None` when punctuation or the end follows `next`.
@@ -169,6 +173,18 @@ fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
             text.as_bytes()
                 .get(p.end)
                 .is_some_and(u8::is_ascii_whitespace)
+        })
+        .map(|p| &text[p.range()]);
+    let prev_starts_sentence = prev.is_some() && words[i - 1].sentence_start;
+    let before_prev = (prev.is_some() && i > 1 && !words[i - 1].sentence_start)
+        .then(|| clean(i - 2))
+        .flatten()
+        .filter(|p| {
+            p.joined_to_next
+                && text
+                    .as_bytes()
+                    .get(p.end)
+                    .is_some_and(u8::is_ascii_whitespace)
         })
         .map(|p| &text[p.range()]);
     let followed_by_space = text
@@ -191,6 +207,8 @@ fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
         .map(|n| &text[n.range()]);
     Context {
         prev,
+        prev_starts_sentence,
+        before_prev,
         next: next_word.map(|n| &text[n.range()]),
         next_word,
         after_next,
@@ -218,8 +236,32 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
                     None | Some('.' | ',' | ';' | ':' | '!' | '?')
                 )
             });
+            // A participle before a preposition or the end of a clause ("its written in",
+            // "its proven,"): "its armed forces" stays.
+            let participle_before = contractions::participle(next)
+                && (clause_ends || cx.after_next.is_some_and(contractions::preposition));
+            // A verb in -ing that is not a noun too ("its approaching"; "its building" stays).
+            // After a preposition or a verb, "its" is the possessive of a gerund ("of its
+            // drilling", "delayed its voting"): only where "it is" can stand.
+            let clause_position = w.sentence_start
+                || cx.prev.is_none_or(|p| {
+                    contractions::i_opener(p)
+                        || contractions::needs_subject(p)
+                        || matches!(
+                            p,
+                            "now" | "then" | "sure" | "where" | "why" | "how" | "today"
+                        )
+                });
+            let progressive = clause_position
+                && next.len() >= 6
+                && next.ends_with("ing")
+                && lexicon::english().frequency(&format!("{next}s")) < 50_000
+                && lexicon::english().get(next).is_some_and(|e| e.is_word());
             contractions::it_is_before(next)
-                || matches!(next, "kind" | "sort") && cx.after_next == Some("of")
+                || contractions::sentence_adverb(next)
+                || matches!(next, "kind" | "sort" | "one") && cx.after_next == Some("of")
+                || participle_before
+                || progressive
                 || contractions::it_is_before_clause(next)
                     && (clause_ends || contractions::opens_clause(cx.after_next))
         }
@@ -239,7 +281,15 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
                     || capitalized && cx.prev.is_none()
                     || cx.prev.is_some_and(contractions::i_opener))
         }
-        Rule::IWord => next_lower && (w.sentence_start || !prev_capitalized),
+        Rule::IWord => {
+            next_lower && (w.sentence_start || cx.prev_starts_sentence || !prev_capitalized)
+        }
+        Rule::We => {
+            next_lower
+                && !contractions::opens_noun_phrase(next)
+                && (w.sentence_start && capitalized
+                    || cx.prev.is_some_and(contractions::needs_subject))
+        }
     }
 }
 
@@ -324,9 +374,27 @@ impl RestoreApostrophes {
                     },
                 ))
             }
-            Case::Lower => possessives::lowercase_possessive(en, token, next, next_is_number)
-                .then(|| (insert(1), "possessive: lexicon")),
-            Case::Upper | Case::Mixed => None,
+            Case::Lower => {
+                if possessives::lowercase_possessive(en, token, next, next_is_number) {
+                    Some((insert(1), "possessive: lexicon"))
+                } else if possessives::determiner_possessive(
+                    en,
+                    token,
+                    cx.prev,
+                    cx.before_prev,
+                    next,
+                ) {
+                    Some((insert(1), "possessive: determiner"))
+                } else {
+                    None
+                }
+            }
+            Case::Mixed => {
+                let names = names.get_or_insert_with(|| Names::new(text, words));
+                possessives::acronym_possessive(token, cx.prev, next, names)
+                    .then(|| (insert(1), "possessive: name seen in document"))
+            }
+            Case::Upper => None,
         }
     }
 }

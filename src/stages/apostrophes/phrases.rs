@@ -42,6 +42,19 @@ fn with_apostrophe(word: &str) -> String {
 pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     let w = &words[i];
     let word = &text[w.range()];
+    // Only the first words of the phrases below, by first letter and length.
+    let first = word.as_bytes()[0] | 0x20;
+    if !matches!(
+        (first, word.len()),
+        (b'o', 1 | 3 | 6)
+            | (b't', 6 | 9)
+            | (b'y', 5 | 10)
+            | (b'e' | b'w' | b'a' | b'r', 4)
+            | (b'v', 10)
+            | (b'm' | b'f', 7)
+    ) {
+        return None;
+    }
     let next = words
         .get(i + 1)
         .filter(|n| w.joined_to_next && n.letters && !n.code && !n.sentence_start);

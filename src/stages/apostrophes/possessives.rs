@@ -23,9 +23,36 @@ pub(super) enum Evidence {
 pub(super) struct Names<'t> {
     /// Each capitalized word, and whether it is ever written not right after another
     /// capitalized word (on its own: "Russia", not only "New" of "New York").
-    seen: HashMap<&'t str, bool>,
+    seen: HashMap<&'t str, u32, Fast>,
     /// Capitalized words right after a capitalized word ("Hong Kong", "New York").
-    pairs: HashSet<(&'t str, &'t str)>,
+    pairs: HashSet<(&'t str, &'t str), Fast>,
+}
+
+/// A hasher for short words (multiply and rotate, as rustc's FxHasher): the names of one
+/// document are not chosen by an attacker who could make them collide, and SipHash would cost
+/// more than the rest of the stage.
+#[derive(Default, Clone, Copy)]
+struct Fast;
+
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl std::hash::BuildHasher for Fast {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A word written like a name or an acronym: a capital, then letters, apostrophes allowed (so
@@ -44,8 +71,8 @@ fn is_capitalized(word: &str) -> bool {
 
 impl<'t> Names<'t> {
     pub fn new(text: &'t str, words: &[Word]) -> Self {
-        let mut seen = HashMap::new();
-        let mut pairs = HashSet::new();
+        let mut seen = HashMap::with_hasher(Fast);
+        let mut pairs = HashSet::with_hasher(Fast);
         for (i, w) in words.iter().enumerate() {
             let word = &text[w.range()];
             if !name_like(word) {
@@ -54,7 +81,12 @@ impl<'t> Names<'t> {
             let after_name = (i > 0 && !w.sentence_start)
                 .then(|| &words[i - 1])
                 .filter(|p| p.joined_to_next && name_like(&text[p.range()]));
-            *seen.entry(word).or_insert(false) |= after_name.is_none();
+            // On its own: not the first part of a longer name ("New" of "New York"); "Trump"
+            // of "Donald Trump" counts.
+            let before_name = words
+                .get(i + 1)
+                .filter(|n| w.joined_to_next && !n.sentence_start && name_like(&text[n.range()]));
+            *seen.entry(word).or_insert(0) += u32::from(before_name.is_none());
             if let Some(p) = after_name {
                 pairs.insert((&text[p.range()], word));
             }
@@ -62,12 +94,20 @@ impl<'t> Names<'t> {
         Names { seen, pairs }
     }
 
+    /// How many times the document writes `name` on its own.
+    fn standalone(&self, name: &str) -> u32 {
+        self.seen.get(name).copied().unwrap_or(0)
+    }
+
     /// Whether the document writes `name` where "Xs" stands: after the same capitalized word
     /// when "Xs" follows one ("Hong Kongs" needs "Hong Kong"), else on its own.
     fn written(&self, name: &str, prev: Option<&str>) -> bool {
         match prev.filter(|p| name_like(p)) {
+            Some(p) if is_title(p) => {
+                self.pairs.contains(&(p, name)) || self.seen.get(name).is_some_and(|&n| n > 0)
+            }
             Some(p) => self.pairs.contains(&(p, name)),
-            None => self.seen.get(name).copied().unwrap_or(false),
+            None => self.seen.get(name).is_some_and(|&n| n > 0),
         }
     }
 }
@@ -75,6 +115,10 @@ impl<'t> Names<'t> {
 /// Words that cannot follow a possessive: they end the noun phrase that `Xs` is in, so `Xs` is
 /// a plural (or a verb).
 fn ends_noun_phrase(next: &str) -> bool {
+    // An acronym is not one of these words in capitals ("US" is not "us").
+    if next.len() >= 2 && next.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     let mut buf = [0u8; 12];
     let Some(lower) = buf.get_mut(..next.len()) else {
         return false;
@@ -255,9 +299,308 @@ fn ends_noun_phrase(next: &str) -> bool {
 
 /// Words in "-ed" and "-ally" after "Xs" are its verb or an adverb ("Egyptians raised",
 /// "Neandertals specifically chose"): "Xs" is then a plural.
-fn reads_as_verb(next: &str) -> bool {
+pub(super) fn reads_as_verb(next: &str) -> bool {
+    let lower = next.to_ascii_lowercase();
     next.len() >= 5 && next.ends_with("ed") && !next.ends_with("eed")
         || next.len() >= 6 && (next.ends_with("ally") || next.ends_with("ely"))
+        || super::contractions::form(lower.as_bytes()).is_some()
+        || matches!(
+            lower.as_str(),
+            "came"
+                | "went"
+                | "got"
+                | "made"
+                | "took"
+                | "gave"
+                | "began"
+                | "became"
+                | "saw"
+                | "found"
+                | "left"
+                | "felt"
+                | "kept"
+                | "held"
+                | "brought"
+                | "thought"
+                | "won"
+                | "lost"
+                | "ran"
+                | "met"
+                | "paid"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "wrote"
+                | "knew"
+                | "grew"
+                | "drew"
+                | "chose"
+                | "fought"
+                | "led"
+                | "rose"
+                | "fell"
+                | "built"
+                | "sought"
+                | "spoke"
+                | "broke"
+                | "gone"
+                | "done"
+                | "seen"
+                | "taken"
+                | "given"
+                | "want"
+                | "need"
+                | "think"
+                | "know"
+                | "get"
+                | "make"
+                | "go"
+                | "take"
+                | "see"
+                | "come"
+                | "seem"
+                | "tend"
+                | "live"
+                | "work"
+                | "believe"
+                | "agree"
+                | "claim"
+                | "argue"
+                | "hope"
+                | "feel"
+                | "remain"
+                | "continue"
+                | "appear"
+                | "refuse"
+        )
+}
+
+/// Words that are a plural's demonym or agent: "Egyptian", "Swede", "Neandertal", "Muslim"
+/// ("Egyptians", "Swedes" are peoples, not owners).
+fn demonym_like(base: &str) -> bool {
+    [
+        "an", "ese", "ish", "i", "er", "ist", "ite", "al", "e", "im", "ic",
+    ]
+    .iter()
+    .any(|suffix| base.ends_with(suffix))
+}
+
+/// Titles before a name: "President Trumps" needs "Trump", not "President Trump", in the
+/// document.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "President"
+            | "Senator"
+            | "Sen"
+            | "Governor"
+            | "Gov"
+            | "Representative"
+            | "Rep"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Judge"
+            | "Justice"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Pope"
+            | "General"
+            | "Minister"
+            | "Chancellor"
+            | "Premier"
+            | "Mayor"
+            | "Secretary"
+            | "Speaker"
+            | "Lord"
+            | "Lady"
+            | "Sir"
+            | "Saint"
+            | "St"
+            | "Captain"
+            | "Chief"
+            | "Director"
+            | "Professor"
+            | "Prof"
+            | "Coach"
+            | "Commissioner"
+            | "Ambassador"
+            | "Leader"
+            | "Chairman"
+            | "Chairwoman"
+            | "Sheikh"
+            | "Sultan"
+    )
+}
+
+/// Words before a plural that count it: "two MPs", "the IDs", "many NGOs".
+fn counts_a_plural(prev: &str) -> bool {
+    prev.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "the"
+                | "these"
+                | "those"
+                | "many"
+                | "several"
+                | "some"
+                | "all"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "of"
+                | "other"
+                | "few"
+                | "both"
+                | "most"
+                | "more"
+                | "their"
+                | "our"
+                | "its"
+                | "his"
+                | "her"
+                | "your"
+                | "my"
+                | "such"
+                | "no"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "own"
+                | "various"
+                | "different"
+                | "multiple"
+                | "new"
+                | "old"
+                | "any"
+        )
+}
+
+/// Whether "NASAs" is "NASA's": an acronym the document writes on its own, before a word that
+/// can be owned, and not after a word that counts a plural ("two MPs").
+pub(super) fn acronym_possessive(
+    token: &str,
+    prev: Option<&str>,
+    next: &str,
+    names: &Names<'_>,
+) -> bool {
+    let base = &token[..token.len() - 1];
+    base.len() >= 2
+        && base.bytes().all(|b| b.is_ascii_uppercase())
+        && next.bytes().any(|b| b.is_ascii_lowercase())
+        && !ends_noun_phrase(next)
+        && !reads_as_verb(next)
+        && !prev.is_some_and(counts_a_plural)
+        && names.written(base, None)
+}
+
+/// "every" cannot stand before a plural: after it "Xs" is the possessive ("every players
+/// score"). ("this", "each" and "another" can: they are pronouns too, "this shows", "each
+/// falls".)
+fn singular_determiner(prev: &str) -> bool {
+    matches!(prev, "every" | "Every")
+}
+
+/// Plurals that are used as modifiers or have no singular to own anything: "this sports
+/// car", "each news story".
+fn modifier_plural(token: &str) -> bool {
+    matches!(
+        token,
+        "news"
+            | "sports"
+            | "sales"
+            | "savings"
+            | "arms"
+            | "goods"
+            | "customs"
+            | "earnings"
+            | "means"
+            | "series"
+            | "species"
+            | "physics"
+            | "economics"
+            | "politics"
+            | "ethics"
+            | "athletics"
+            | "electronics"
+            | "graphics"
+            | "logistics"
+            | "statistics"
+            | "operations"
+            | "communications"
+            | "affairs"
+            | "humanities"
+            | "headquarters"
+            | "premises"
+            | "clothes"
+            | "thanks"
+            | "jobs"
+            | "rights"
+            | "works"
+            | "arts"
+            | "letters"
+            | "services"
+            | "systems"
+            | "parks"
+            | "ratings"
+            | "emissions"
+            | "olympics"
+            | "games"
+            | "lyrics"
+            | "kids"
+            | "girls"
+            | "boys"
+            | "mens"
+            | "womens"
+            | "childrens"
+            | "teachers"
+            | "students"
+            | "veterans"
+            | "workers"
+            | "farmers"
+    )
+}
+
+/// Whether the lower-case plural `token` is a possessive by its determiner: "this months
+/// spotlight", "last weeks action" (but not "the last weeks of"), "every players score".
+pub(super) fn determiner_possessive(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&str>,
+    before_prev: Option<&str>,
+    next: &str,
+) -> bool {
+    let Some(prev) = prev else {
+        return false;
+    };
+    let base = &token[..token.len() - 1];
+    let time = matches!(
+        token,
+        "weeks" | "months" | "years" | "days" | "nights" | "seasons"
+    );
+    let by_determiner = singular_determiner(prev)
+        || time
+            && matches!(prev, "last" | "Last" | "next" | "Next" | "this" | "This")
+            && !before_prev.is_some_and(counts_a_plural);
+    by_determiner
+        && base.len() >= 3
+        && !base.ends_with('s')
+        && !modifier_plural(token)
+        && next.as_bytes()[0].is_ascii_lowercase()
+        && !ends_noun_phrase(next)
+        && !reads_as_verb(next)
+        && en
+            .get(base)
+            .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
 }
 
 /// A lexicon name with no support in the document must be at least this common (its count in
@@ -290,7 +633,14 @@ pub(super) fn capitalized_possessive(
     }
     // A word in this very case ("Democrats", "Egyptians", "Williams"), or a common one in lower
     // case ("Trumps", "Earths"): only the strongest evidence will do.
-    if en.get(token).is_some_and(|e| e.is_word()) || reads_as_verb(next) {
+    // Except a rare word of the lists ("Bidens", a plant) for a name the document writes on its
+    // own again and again, that is not a common word in lower case and not a people's name.
+    let rare_listed = en.frequency(token) == 0
+        && en.get(base).is_some_and(|e| e.is_name())
+        && !base_lower_is_word
+        && !demonym_like(base)
+        && names.standalone(base) >= 2;
+    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed || reads_as_verb(next) {
         return None;
     }
     let common = en.frequency(token) > 0;
@@ -311,16 +661,25 @@ pub(super) fn capitalized_possessive(
         {
             return Some(Evidence::Lexicon);
         }
-        let common_name =
-            en.get(base).is_some_and(|e| e.is_name()) && en.frequency(base) >= COMMON_NAME;
-        return (common_name && (next_lower || next_is_number)).then_some(Evidence::Lexicon);
+        // Before a capitalized word ("Australias Griffith University") only a very common
+        // name: "Angelos Tsiaras" is a name of its own.
+        let name_frequency = en
+            .get(base)
+            .filter(|e| e.is_name())
+            .map_or(0, |_| en.frequency(base));
+        let enough = if next_lower || next_is_number {
+            COMMON_NAME
+        } else {
+            10 * COMMON_NAME
+        };
+        return (name_frequency >= enough).then_some(Evidence::Lexicon);
     }
     // "Earths", "Trumps": a common word in lower case. Capitals say it is the name only for a
     // name of the lexicon, in mid-sentence, before a word in lower case, when the document writes
     // the name the same way.
     let is_name = en.get(base).is_some_and(|e| e.is_name());
-    (is_name && !sentence_start && next_lower && names.written(base, prev))
-        .then_some(Evidence::Document)
+    let placed = !sentence_start || names.standalone(base) >= 2;
+    (is_name && placed && next_lower && names.written(base, prev)).then_some(Evidence::Document)
 }
 
 /// Nouns whose plural is not "xs", so that "xs" can only be the possessive: "party" (parties),
