@@ -263,8 +263,8 @@ fn news_with_every_apostrophe_removed() {
     // and for capitalized possessives) are not reached yet; these floors are what the stage
     // reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.71, "recall {:.4}", all.recall());
-    for (kind, floor) in [(KINDS[0], 0.89), (KINDS[1], 0.61), (KINDS[2], 0.31)] {
+    assert!(all.recall() >= 0.72, "recall {:.4}", all.recall());
+    for (kind, floor) in [(KINDS[0], 0.89), (KINDS[1], 0.61), (KINDS[2], 0.38)] {
         assert!(recall(kind) >= floor, "{kind}: recall {:.4}", recall(kind));
     }
 }

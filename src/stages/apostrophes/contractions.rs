@@ -525,7 +525,7 @@ pub(super) fn base_verb(word: &str) -> bool {
 /// Conjunctions that must be followed by a subject: a "were" right after one is "we're".
 pub(super) fn needs_subject(word: &str) -> bool {
     matches!(
-        word,
+        word.to_ascii_lowercase().as_str(),
         "because"
             | "if"
             | "since"

@@ -183,8 +183,9 @@ fn is_english_function_word(word: &[u8]) -> bool {
     }
 }
 
-/// The words of `text`, in order.
-pub(super) fn words(text: &str) -> Vec<Word> {
+/// The words of `text`, in order, and how many apostrophes it has inside words ("it's").
+pub(super) fn words(text: &str) -> (Vec<Word>, usize) {
+    let mut apostrophes = 0;
     let bytes = text.as_bytes();
     let mut words: Vec<Word> = Vec::new();
     // Per paragraph: (first word index, words, English function words, words with non-ASCII).
@@ -271,6 +272,7 @@ pub(super) fn words(text: &str) -> Vec<Word> {
                 if !c.is_alphanumeric() && !inner_apostrophe {
                     break;
                 }
+                apostrophes += usize::from(inner_apostrophe);
                 letters &= c.is_ascii_alphabetic();
                 foreign |= c.is_alphabetic() && !c.is_ascii();
                 j += c.len_utf8();
@@ -325,7 +327,8 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     let verdict = |words: u32, function: u32, foreign: u32| {
         f64::from(function) >= 0.1 * f64::from(words) && f64::from(foreign) < 0.2 * f64::from(words)
     };
-    let document_english = verdict(total.0, total.1, total.2);
+    // A text too short to judge is English unless it has letters of other scripts.
+    let document_english = verdict(total.0, total.1, total.2) || total.0 < 8 && total.2 == 0;
     for (k, &(first, n, function, foreign)) in paragraphs.iter().enumerate() {
         let english = if n >= 8 {
             verdict(n, function, foreign)
@@ -337,7 +340,7 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             word.english = english;
         }
     }
-    words
+    (words, apostrophes)
 }
 
 /// Whether the document writes its apostrophes curly (`’`) rather than straight (`'`).
