@@ -110,6 +110,20 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
+    // The lexicon: opening it, and a lookup of a word it has and of one it has not.
+    let mut group = c.benchmark_group("lexicon");
+    group.bench_function("open", |b| {
+        b.iter(|| textmend::lexicon::Lexicon::embedded_english().len())
+    });
+    let en = textmend::lexicon::english();
+    group.bench_function("lookup/governments", |b| {
+        b.iter(|| en.get(black_box("governments")))
+    });
+    group.bench_function("lookup/Nagiyevs", |b| {
+        b.iter(|| en.get(black_box("Nagiyevs")))
+    });
+    group.finish();
+
     let mut group = c.benchmark_group("baseline");
     group.throughput(Throughput::Bytes(clean.len() as u64));
     group.bench_function("from_utf8/clean-news", |b| {
