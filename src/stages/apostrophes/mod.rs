@@ -344,8 +344,9 @@ impl RestoreApostrophes {
                 {
                     return Some((insert(back), "contraction"));
                 }
-                Some(_) => return None,
-                None => {}
+                // "WHOs" is not "WHO'S" but may be "WHO's", the possessive of an acronym.
+                Some(_) if case != Case::Mixed => return None,
+                _ => {}
             }
         }
 
