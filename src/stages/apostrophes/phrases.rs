@@ -98,25 +98,7 @@ pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     }
     // "five o clock": after a number, in digits or words.
     if lower_eq(word, "o") && lower_eq(next_word, "clock") && text[w.end..next.start] == *" " {
-        let after_number = i > 0 && {
-            let p = &text[words[i - 1].range()];
-            p.bytes().all(|b| b.is_ascii_digit())
-                || matches!(
-                    p.to_ascii_lowercase().as_str(),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                )
-        };
+        let after_number = i > 0 && super::words::is_number(&text[words[i - 1].range()]);
         if after_number {
             return Some(Found {
                 range: w.start..next.end,

@@ -438,7 +438,7 @@ fn is_title(word: &str) -> bool {
 
 /// Words before a plural that count it: "two MPs", "the IDs", "many NGOs".
 fn counts_a_plural(prev: &str) -> bool {
-    prev.bytes().all(|b| b.is_ascii_digit())
+    super::words::is_number(prev)
         || matches!(
             prev.to_ascii_lowercase().as_str(),
             "the"
@@ -448,15 +448,6 @@ fn counts_a_plural(prev: &str) -> bool {
                 | "several"
                 | "some"
                 | "all"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
                 | "of"
                 | "other"
                 | "few"

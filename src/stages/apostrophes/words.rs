@@ -343,6 +343,27 @@ pub(super) fn words(text: &str) -> (Vec<Word>, usize) {
     (words, apostrophes)
 }
 
+/// A number, in digits or in words up to twelve ("5", "five"): what stands before "o clock",
+/// and before a plural it counts.
+pub(super) fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+        )
+}
+
 /// Whether the document writes its apostrophes curly (`’`) rather than straight (`'`).
 pub(super) fn prefers_curly(text: &str) -> bool {
     let curly = memchr::memmem::find_iter(text.as_bytes(), "’").count();
