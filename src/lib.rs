@@ -68,6 +68,7 @@
 pub mod config;
 pub mod edit;
 mod error;
+pub mod lexicon;
 mod meta;
 mod pipeline;
 pub mod registry;
