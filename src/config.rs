@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::registry;
 use crate::stages::{
-    DecodeBytes, FixMojibake, NormalizeUnicode, NormalizeWhitespace, StripBoilerplate, StripMarkup,
+    DecodeBytes, FixMojibake, JoinWrappedLines, NormalizeUnicode, NormalizeWhitespace,
+    StripBoilerplate, StripMarkup,
 };
 
 /// One stage and its settings, tagged by the stage's name.
@@ -36,6 +37,8 @@ pub enum StageConfig {
     Markup(StripMarkup),
     /// The `boilerplate` stage.
     Boilerplate(StripBoilerplate),
+    /// The `unwrap` stage.
+    Unwrap(JoinWrappedLines),
     /// The `whitespace` stage.
     Whitespace(NormalizeWhitespace),
 }
@@ -49,6 +52,7 @@ impl StageConfig {
             "unicode" => Ok(StageConfig::Unicode(NormalizeUnicode::default())),
             "markup" => Ok(StageConfig::Markup(StripMarkup::default())),
             "boilerplate" => Ok(StageConfig::Boilerplate(StripBoilerplate::default())),
+            "unwrap" => Ok(StageConfig::Unwrap(JoinWrappedLines::default())),
             "whitespace" => Ok(StageConfig::Whitespace(NormalizeWhitespace::default())),
             _ => Err(match registry::stage(name) {
                 Some(_) => Error::StageNotBuilt { name: name.into() },
@@ -65,6 +69,7 @@ impl StageConfig {
             StageConfig::Unicode(_) => "unicode",
             StageConfig::Markup(_) => "markup",
             StageConfig::Boilerplate(_) => "boilerplate",
+            StageConfig::Unwrap(_) => "unwrap",
             StageConfig::Whitespace(_) => "whitespace",
         }
     }
@@ -77,6 +82,7 @@ impl StageConfig {
             StageConfig::Unicode(s) => Box::new(s),
             StageConfig::Markup(s) => Box::new(s),
             StageConfig::Boilerplate(s) => Box::new(s),
+            StageConfig::Unwrap(s) => Box::new(s),
             StageConfig::Whitespace(s) => Box::new(s),
         }
     }

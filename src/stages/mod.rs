@@ -5,6 +5,7 @@ pub mod decode;
 pub mod markup;
 pub mod mojibake;
 pub mod unicode;
+pub mod unwrap;
 pub mod whitespace;
 
 pub use boilerplate::StripBoilerplate;
@@ -12,4 +13,5 @@ pub use decode::{DecodeBytes, Decoded};
 pub use markup::StripMarkup;
 pub use mojibake::FixMojibake;
 pub use unicode::{Normalization, NormalizeUnicode};
+pub use unwrap::JoinWrappedLines;
 pub use whitespace::NormalizeWhitespace;

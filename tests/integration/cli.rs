@@ -261,8 +261,8 @@ fn usage_errors_exit_2_and_say_what_is_wrong() {
             "unknown preset \"nope\"",
         ),
         (
-            &["clean", "--stages", "decode,unwrap"][..],
-            "\"unwrap\" is planned",
+            &["clean", "--stages", "decode,apostrophes"][..],
+            "\"apostrophes\" is planned",
         ),
         (
             &["clean", "--stages", "whitespace,spelling"][..],

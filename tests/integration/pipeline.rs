@@ -263,13 +263,16 @@ fn unknown_stage_is_named_with_its_position() {
 
 #[test]
 fn planned_stage_is_not_an_unknown_one() {
-    let err = toml_error("[[stages]]\nname = \"decode\"\n\n[[stages]]\nname = \"unwrap\"\n");
-    assert_mentions(&err, &["\"unwrap\"", "planned but not built", "stage 2"]);
-    let err = Pipeline::from_stage_names(["unwrap"]).unwrap_err();
+    let err = toml_error("[[stages]]\nname = \"decode\"\n\n[[stages]]\nname = \"apostrophes\"\n");
+    assert_mentions(
+        &err,
+        &["\"apostrophes\"", "planned but not built", "stage 2"],
+    );
+    let err = Pipeline::from_stage_names(["apostrophes"]).unwrap_err();
     assert_eq!(
         err,
         Error::StageNotBuilt {
-            name: "unwrap".into()
+            name: "apostrophes".into()
         }
     );
 }

@@ -1,0 +1,336 @@
+//! Paragraphs broken mid-sentence by a blank line: "...of strategic nature and are\n\nconstantly
+//! developing." is one sentence.
+//!
+//! The first part must not end a sentence, and say so: it ends with a comma, with a word that
+//! cannot end a sentence (an article, a preposition, a conjunction, an auxiliary: "and are"), or
+//! with a title abbreviation before a name ("Mr.\n\nSmith"); or it ends with a plain word and no
+//! punctuation while the second part goes on in lower case, or with a name rather than a word that
+//! starts sentences ("The", "He", "However"). Neither part may be a list item, a heading, a
+//! quoted block, a table row, a dialogue turn or a closing of a letter, and the first part must
+//! read as prose (with words in lower case), so that a title or a dateline ("Friday, January 4,
+//! 2019") never joins what follows.
+
+use super::lines::{
+    is_chapter_start, is_dialogue_turn, is_list_item, is_speaker_tag, is_valediction, stands_alone,
+};
+
+/// What a paragraph is made of, as far as joining it is concerned.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Prose {
+    /// Words, counted up to [`Prose::ENOUGH`].
+    pub words: usize,
+    /// Some word that is not a function word begins with a lower-case letter: prose, not a
+    /// title ("Huck and his Father", "Reforming the Drunkard").
+    pub lower: bool,
+}
+
+impl Prose {
+    const ENOUGH: usize = 16;
+
+    pub fn of(t: &str) -> Prose {
+        let mut p = Prose::default();
+        for w in t.split_whitespace() {
+            p.words += 1;
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            p.lower |= w.starts_with(char::is_lowercase)
+                && !OPEN_WORDS.contains(&w)
+                && !SMALL.contains(&w);
+            if p.is_known() {
+                break;
+            }
+        }
+        p
+    }
+
+    /// Whether more words would change nothing.
+    pub fn is_known(&self) -> bool {
+        self.words >= Self::ENOUGH && self.lower
+    }
+
+    pub fn and(self, other: Prose) -> Prose {
+        Prose {
+            words: (self.words + other.words).min(Self::ENOUGH),
+            lower: self.lower || other.lower,
+        }
+    }
+}
+
+/// Small words of titles, besides [`OPEN_WORDS`].
+const SMALL: &[&str] = &[
+    "out", "up", "down", "off", "it", "him", "them", "me", "us", "you",
+];
+
+/// How the first part ends.
+#[derive(Debug, PartialEq, Eq)]
+enum Ending {
+    /// A comma.
+    Comma,
+    /// A word that cannot end a sentence.
+    Open,
+    /// A title abbreviation ("Mr.", "Dr.").
+    Title,
+    /// A word with no punctuation after it.
+    Bare,
+    /// Anything else: punctuation, a URL, a symbol.
+    Closed,
+}
+
+fn ending(last_line: &str) -> Ending {
+    let Some(last) = last_line.chars().next_back() else {
+        return Ending::Closed;
+    };
+    let token = last_line.rsplit(' ').next().unwrap_or(last_line);
+    if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+        return Ending::Closed;
+    }
+    if last == ',' {
+        return Ending::Comma;
+    }
+    if TITLES.contains(&token) {
+        return Ending::Title;
+    }
+    if !last.is_alphanumeric() {
+        return Ending::Closed;
+    }
+    let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if OPEN_WORDS.contains(&word) {
+        Ending::Open
+    } else {
+        Ending::Bare
+    }
+}
+
+/// Whether a paragraph whose last line is `a_last` may go on in the next (a cheap test, made
+/// before the paragraphs are read).
+pub(super) fn may_continue(a_last: &str) -> bool {
+    ending(a_last) != Ending::Closed
+}
+
+/// Whether the paragraph whose first line is `a_first`, last line `a_last` and words `a` goes on
+/// in the one whose first line is `b_first` and words `b`.
+pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b: Prose) -> bool {
+    if is_list_item(a_first)
+        || stands_alone(a_first)
+        || stands_alone(a_last)
+        || is_list_item(b_first)
+        || stands_alone(b_first)
+        || is_valediction(b_first)
+        || is_dialogue_turn(b_first)
+        || !a_first.starts_with(|c: char| c.is_alphanumeric() || "\"“‘'(".contains(c))
+        || is_chapter_start(b_first)
+        || is_speaker_tag(b_first)
+        || a_first.starts_with(['—', '–', '―'])
+        || a_first.starts_with("--")
+    {
+        return false;
+    }
+    let Some(next) = b_first.chars().next() else {
+        return false;
+    };
+    let first_word = b_first
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("");
+    let capitals = first_word.chars().count() >= 2 && !first_word.contains(char::is_lowercase);
+    let after_quote = matches!(next, '"' | '“' | '‘')
+        .then(|| b_first[next.len_utf8()..].chars().next())
+        .flatten();
+    let quoted = after_quote.is_some_and(char::is_alphanumeric);
+    let lower =
+        next.is_lowercase() || next.is_numeric() || after_quote.is_some_and(char::is_lowercase);
+    // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
+    // a signature or heading in capitals.
+    let name = next.is_uppercase() && !capitals && !STARTERS.contains(&first_word) && b.lower;
+    let small = |n: usize| a.words + b.words < n;
+    // A title has no lower-case words but its small ones; what follows one in lower case is
+    // still a continuation, unless the title is in capitals.
+    if !(a.lower || lower && a_first.contains(char::is_lowercase)) {
+        return false;
+    }
+    // A speaker's words in an interview end where the speaker stops, finished or not: only a
+    // continuation in lower case goes on them.
+    if is_speaker_tag(a_first) && !lower {
+        return false;
+    }
+    match ending(a_last) {
+        Ending::Open => lower || quoted || (next.is_uppercase() && !STARTERS.contains(&first_word)),
+        Ending::Comma => lower || (name && a.words >= 8),
+        Ending::Title => next.is_uppercase(),
+        Ending::Bare => (lower && !small(6)) || (name && a.words >= 4 && !small(12)),
+        _ => false,
+    }
+}
+
+/// Words after which a sentence goes on: articles, prepositions, conjunctions, auxiliaries,
+/// possessives (lower case only: "OF" in a title page is not one).
+const OPEN_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "into", "onto", "upon", "over", "under", "about", "after", "before", "between",
+    "through", "during", "against", "without", "within", "among", "across", "toward", "towards",
+    "as", "than", "that", "which", "who", "whom", "whose", "where", "when", "while", "because",
+    "although", "though", "if", "whether", "is", "are", "was", "were", "be", "been", "being",
+    "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "do", "does", "did", "not", "his", "her", "their", "its", "our", "my", "your", "this",
+    "these", "those", "such", "very", "both", "each", "every", "some", "any", "also", "more",
+    "most", "said", "says",
+];
+
+/// Abbreviations that stand before a name.
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
+    "Sgt.", "Capt.", "Rev.", "Hon.", "Maj.", "Pres.", "Supt.", "Mt.", "Ft.", "Sr.",
+];
+
+/// Capitalised words that begin sentences: after a bare word they mean a new sentence, and a
+/// new paragraph, rather than a name that goes on the sentence.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "My",
+    "Your",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "However",
+    "Meanwhile",
+    "According",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "For",
+    "With",
+    "From",
+    "By",
+    "During",
+    "Since",
+    "Although",
+    "Though",
+    "Also",
+    "Other",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "All",
+    "No",
+    "Not",
+    "Then",
+    "Now",
+    "What",
+    "Who",
+    "Where",
+    "Why",
+    "How",
+    "Yesterday",
+    "Today",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "One",
+    "Two",
+    "Three",
+    "Several",
+    "Such",
+    "To",
+    "Of",
+    "Among",
+    "Under",
+    "Over",
+    "Despite",
+    "Following",
+    "Officials",
+    "Police",
+    "Yes",
+    "Oh",
+    "Well",
+    "Whilst",
+    "Whereas",
+    "Thus",
+    "Yet",
+    "Hence",
+    "Still",
+    "Even",
+    "Once",
+    "Here",
+    "Let",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joins(a: &str, b: &str) -> bool {
+        continues(a, a, Prose::of(a), b, Prose::of(b))
+    }
+
+    #[test]
+    fn the_seed_and_other_breaks() {
+        assert!(joins(
+            "relations between Russia and Azerbaijan are of strategic nature and are",
+            "constantly developing."
+        ));
+        assert!(joins(
+            "the meeting was attended by",
+            "President Aliyev and others."
+        ));
+        assert!(joins(
+            "the meeting was attended by Mr.",
+            "Smith and others."
+        ));
+        assert!(joins("he said the company would", "close in 2020."));
+        assert!(joins(
+            "talks were held in London on Monday with Prime Minister",
+            "Theresa May, officials said."
+        ));
+    }
+
+    #[test]
+    fn real_paragraphs_stay_apart() {
+        assert!(!joins("It ended.", "then it began again."));
+        assert!(!joins(
+            "Friday, January 4, 2019",
+            "An apartment building collapsed."
+        ));
+        assert!(!joins(
+            "RUSSIA-AZERBAIJAN CO-OP IN MILITARY SPHERE",
+            "and more."
+        ));
+        assert!(!joins(
+            "emergency stabilisation works",
+            "The FSB denies the claims."
+        ));
+        assert!(!joins("- an item of a list without", "the end."));
+        assert!(!joins(
+            "talks about them here — https://example.org/x.html",
+            "our roots."
+        ));
+        assert!(!joins("the letter ended with", "Yours, etc."));
+    }
+}
