@@ -31,11 +31,6 @@ impl Line {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.text_start..self.end]
     }
-
-    /// Length in characters, indentation included.
-    pub fn chars(&self, text: &str) -> usize {
-        count_chars(&text.as_bytes()[self.start..self.end])
-    }
 }
 
 pub(super) fn count_chars(bytes: &[u8]) -> usize {
@@ -89,35 +84,103 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// Whether line `l` and the line `n` after it may be one line, as far as the structure says: no
-/// code, no list item, heading, table, quote or separator on either side, no deeper indentation
-/// after, no closing of a letter or dialogue turn after a finished sentence, no script written
-/// without spaces at the junction.
-pub(super) fn may_join(text: &str, l: &Line, n: &Line) -> bool {
-    if l.fenced || n.fenced {
-        return false;
+/// What a line is, as far as joining it to its neighbours goes: read once per line.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Shape {
+    flags: u16,
+    /// Length in characters, indentation included.
+    pub chars: u32,
+    /// Width of the indentation.
+    pub indent: u32,
+    /// Length in characters of the first word.
+    pub first_word: u32,
+}
+
+const ALONE: u16 = 1;
+const ITEM: u16 = 2;
+const VALEDICTION: u16 = 4;
+const DIALOGUE: u16 = 8;
+const COLUMNS: u16 = 16;
+const ENDS_SENTENCE: u16 = 32;
+const SPACELESS_START: u16 = 64;
+const SPACELESS_END: u16 = 128;
+const CAPITAL: u16 = 256;
+
+impl Shape {
+    pub fn of(text: &str, line: &Line) -> Shape {
+        let t = line.text(text);
+        let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
+            return Shape::default();
+        };
+        let mut flags = 0;
+        let mut set = |flag: u16, on: bool| {
+            if on {
+                flags |= flag;
+            }
+        };
+        // Most lines of prose begin with a lower-case letter, which no heading, closing,
+        // dialogue turn, rule or quote does: only tables and lettered items are left to check.
+        let plain = first.is_ascii_lowercase();
+        let alone = if plain {
+            is_table_row(t)
+        } else {
+            stands_alone(t)
+        };
+        set(ALONE, alone);
+        let item = alone
+            || if plain {
+                t.as_bytes()
+                    .get(1)
+                    .is_some_and(|b| matches!(b, b'.' | b')' | b'i' | b'v' | b'x'))
+                    && is_list_item(t)
+            } else {
+                is_list_item(t) || is_speaker_tag(t)
+            };
+        set(ITEM, item);
+        if !plain {
+            set(VALEDICTION, is_valediction(t));
+            set(DIALOGUE, is_dialogue_turn(t));
+        }
+        set(COLUMNS, has_columns(t));
+        set(ENDS_SENTENCE, ends_sentence(t));
+        set(SPACELESS_START, is_spaceless_script(first));
+        set(SPACELESS_END, is_spaceless_script(last));
+        set(CAPITAL, first.is_uppercase());
+        Shape {
+            flags,
+            chars: count_chars(&text.as_bytes()[line.start..line.end]) as u32,
+            indent: line.indent(text) as u32,
+            first_word: super::wrap::first_word_chars(t) as u32,
+        }
     }
-    let (lt, nt) = (l.text(text), n.text(text));
-    if stands_alone(lt)
-        || starts_item(nt)
-        || is_valediction(lt)
-        || has_columns(lt)
-        || has_columns(nt)
-    {
+
+    fn is(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// The line begins with a capital letter.
+    pub fn starts_capitalised(&self) -> bool {
+        self.is(CAPITAL)
+    }
+}
+
+/// Whether a line of shape `l` and the line of shape `n` after it may be one line, as far as
+/// the structure says: no list item, heading, table, quote or separator on either side, no deeper
+/// indentation after, no closing of a letter or dialogue turn after a finished sentence, no script
+/// written without spaces at the junction. (Fenced code is the caller's to check.)
+pub(super) fn may_join(l: &Shape, n: &Shape) -> bool {
+    if l.is(ALONE) || n.is(ITEM) || l.is(VALEDICTION) || l.is(COLUMNS) || n.is(COLUMNS) {
         return false;
     }
     // One space is not indentation (Gutenberg texts begin some lines with one after a quote).
-    let (li, ni) = (l.indent(text), n.indent(text));
+    let (li, ni) = (l.indent, n.indent);
     if (ni > li && ni > 1) || (li >= 4 && ni >= 4) || li > 8 {
         return false;
     }
-    let (Some(last), Some(first)) = (lt.chars().next_back(), nt.chars().next()) else {
-        return false;
-    };
-    if is_spaceless_script(last) || is_spaceless_script(first) {
+    if l.is(SPACELESS_END) || n.is(SPACELESS_START) {
         return false;
     }
-    !(ends_sentence(lt) && (is_valediction(nt) || is_dialogue_turn(nt)))
+    !(l.is(ENDS_SENTENCE) && (n.is(VALEDICTION) || n.is(DIALOGUE)))
 }
 
 /// A line that stands on its own: nothing is joined to it or from it.
@@ -129,11 +192,6 @@ pub(super) fn stands_alone(t: &str) -> bool {
         || is_rule(t)
         || is_table_row(t)
         || is_chapter_heading(t)
-}
-
-/// A line that starts something new, so that it is never joined to the line before.
-pub(super) fn starts_item(t: &str) -> bool {
-    is_list_item(t) || stands_alone(t) || is_speaker_tag(t)
 }
 
 /// An interviewer's or speaker's tag in double brackets, as Wikinews interviews write them
@@ -157,19 +215,22 @@ fn is_rule(t: &str) -> bool {
 
 /// Columns: two or more `|`, or a tab inside the text.
 fn is_table_row(t: &str) -> bool {
-    t.bytes().filter(|&b| b == b'|').count() >= 2 || t.contains('\t')
+    let b = t.as_bytes();
+    memchr::memchr_iter(b'|', b).nth(1).is_some() || memchr(b'\t', b).is_some()
 }
 
 /// A run of three spaces inside the text: columns, or the half-lines of a song set on one line
 /// ("And did young Stephen sicken,    And did young Stephen die?"). Not a table for certain (news
 /// text has such runs in its sentences), but reason enough to keep the line as it is.
 fn has_columns(t: &str) -> bool {
-    t.contains("   ")
+    static THREE_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
+    THREE_SPACES.find(t.as_bytes()).is_some()
 }
 
 /// `Chapter 1`, `CHAPTER XVII.`, `Part Two`, `BOOK III`: the whole line.
 fn is_chapter_heading(t: &str) -> bool {
-    t.split(' ').count() == 2 && is_chapter_start(t)
+    is_chapter_start(t) && t.split(' ').nth(2).is_none()
 }
 
 /// A line that begins like a chapter heading (`CHAPTER XII. Tom Shows his Generosity`).
@@ -247,10 +308,7 @@ pub(super) fn ends_sentence(t: &str) -> bool {
 /// A closing of a letter on its own line (`Yours, etc.`, `Sincerely,`, `Best regards,`).
 pub(super) fn is_valediction(t: &str) -> bool {
     let t = t.trim_start_matches(['"', '“', '‘', '\'']);
-    let words = t.split_whitespace().count();
-    let Some(first) = t.split(|c: char| !c.is_alphabetic()).next() else {
-        return false;
-    };
+    let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     const CLOSINGS: [&str; 14] = [
         "yours",
         "sincerely",
@@ -267,18 +325,22 @@ pub(super) fn is_valediction(t: &str) -> bool {
         "affectionately",
         "truly",
     ];
-    words <= 4
-        && first.starts_with(|c: char| c.is_uppercase())
+    first.starts_with(|c: char| c.is_uppercase())
         && CLOSINGS.iter().any(|c| first.eq_ignore_ascii_case(c))
+        && t.split_whitespace().nth(4).is_none()
 }
 
 /// A dialogue turn that begins its line with a speaker's name and a colon (`MARY: Out.`,
 /// `Dr. Smith: Yes.`). (A turn that begins with a dash and a space is a list item to
 /// [`is_list_item`].)
 pub(super) fn is_dialogue_turn(t: &str) -> bool {
-    let Some((speaker, _)) = t.split_once(": ") else {
+    // The speaker's name is short: look for the colon in the first few dozen bytes only.
+    let head = &t.as_bytes()[..t.len().min(40)];
+    let Some(colon) = memchr::memchr_iter(b':', head).find(|&i| head.get(i + 1) == Some(&b' '))
+    else {
         return false;
     };
+    let speaker = &t[..colon];
     let words: Vec<&str> = speaker.split(' ').collect();
     words.len() <= 3
         && speaker.len() <= 30

@@ -69,7 +69,7 @@ use serde::{Deserialize, Serialize};
 use crate::edit::{Rewrite, Rewriter};
 use crate::{Meta, Stage};
 use hyphen::{Outcome, Split};
-use lines::Line;
+use lines::{Line, Shape};
 use paragraphs::Prose;
 
 /// The `unwrap` stage's settings. Everything is on by default.
@@ -135,15 +135,18 @@ enum Join {
 
 impl JoinWrappedLines {
     /// How line `l` joins the line `n` after it in the same block, if it does.
+    #[allow(clippy::too_many_arguments)]
     fn pair(
         &self,
         text: &str,
         l: &Line,
+        ls: &Shape,
         n: &Line,
+        ns: &Shape,
         width: Option<usize>,
         splits: &mut Vec<Split>,
     ) -> Option<Join> {
-        if !lines::may_join(text, l, n) {
+        if l.fenced || n.fenced || !lines::may_join(ls, ns) {
             return None;
         }
         let (lt, nt) = (l.text(text), n.text(text));
@@ -154,7 +157,7 @@ impl JoinWrappedLines {
             }
         }
         let width = width?;
-        if !wrap::is_cut(l.chars(text), wrap::first_word_chars(nt), width) {
+        if !wrap::is_cut(ls.chars as usize, ns.first_word as usize, width) {
             return None;
         }
         // A dash written without spaces ("undertaker--the") stays without them.
@@ -179,8 +182,22 @@ impl Stage for JoinWrappedLines {
 
     fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
         let lines = lines::lines(text);
-        let width = if self.hard_wraps {
-            wrap::detect(text, &lines, self.max_width)
+        // Only lines that follow or precede another without a blank line are read for their
+        // shape (the others are never asked about).
+        let mut shapes: Vec<Shape> = Vec::new();
+        for (i, p) in lines.windows(2).enumerate() {
+            if !p[0].is_blank() && !p[1].is_blank() {
+                if shapes.is_empty() {
+                    shapes = vec![Shape::default(); lines.len()];
+                }
+                if i == 0 || lines[i - 1].is_blank() {
+                    shapes[i] = Shape::of(text, &p[0]);
+                }
+                shapes[i + 1] = Shape::of(text, &p[1]);
+            }
+        }
+        let width = if self.hard_wraps && !shapes.is_empty() {
+            wrap::detect(&lines, &shapes, self.max_width)
         } else {
             None
         };
@@ -204,7 +221,8 @@ impl Stage for JoinWrappedLines {
             }
             let Some(n) = lines.get(i + 1) else { break };
             if !n.is_blank() {
-                if let Some(join) = self.pair(text, l, n, width, &mut splits) {
+                let (ls, ns) = (&shapes[i], &shapes[i + 1]);
+                if let Some(join) = self.pair(text, l, ls, n, ns, width, &mut splits) {
                     joins.push(join);
                 }
                 i += 1;

@@ -32,9 +32,7 @@ impl Prose {
         for w in t.split_whitespace() {
             p.words += 1;
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            p.lower |= w.starts_with(char::is_lowercase)
-                && !OPEN_WORDS.contains(&w)
-                && !SMALL.contains(&w);
+            p.lower |= w.starts_with(char::is_lowercase) && !is_open_word(w) && !SMALL.contains(&w);
             if p.is_known() {
                 break;
             }
@@ -86,14 +84,14 @@ fn ending(last_line: &str) -> Ending {
     if last == ',' {
         return Ending::Comma;
     }
-    if TITLES.contains(&token) {
+    if last == '.' && TITLES.contains(&token) {
         return Ending::Title;
     }
     if !last.is_alphanumeric() {
         return Ending::Closed;
     }
     let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if OPEN_WORDS.contains(&word) {
+    if is_open_word(word) {
         Ending::Open
     } else {
         Ending::Bare
@@ -140,7 +138,8 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
         next.is_lowercase() || next.is_numeric() || after_quote.is_some_and(char::is_lowercase);
     // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
     // a signature or heading in capitals.
-    let name = next.is_uppercase() && !capitals && !STARTERS.contains(&first_word) && b.lower;
+    let name =
+        next.is_uppercase() && !capitals && STARTERS.binary_search(&first_word).is_err() && b.lower;
     let small = |n: usize| a.words + b.words < n;
     // A title has no lower-case words but its small ones; what follows one in lower case is
     // still a continuation, unless the title is in capitals.
@@ -153,7 +152,9 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
         return false;
     }
     match ending(a_last) {
-        Ending::Open => lower || quoted || (next.is_uppercase() && !STARTERS.contains(&first_word)),
+        Ending::Open => {
+            lower || quoted || (next.is_uppercase() && STARTERS.binary_search(&first_word).is_err())
+        }
         Ending::Comma => lower || (name && a.words >= 8),
         Ending::Title => next.is_uppercase(),
         Ending::Bare => (lower && !small(6)) || (name && a.words >= 4 && !small(12)),
@@ -161,18 +162,21 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
     }
 }
 
-/// Words after which a sentence goes on: articles, prepositions, conjunctions, auxiliaries,
+fn is_open_word(w: &str) -> bool {
+    OPEN_WORDS.binary_search(&w).is_ok()
+}
+
+/// Words after which a sentence goes on (sorted, for a binary search): articles, prepositions, conjunctions, auxiliaries,
 /// possessives (lower case only: "OF" in a title page is not one).
 const OPEN_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "into", "onto", "upon", "over", "under", "about", "after", "before", "between",
-    "through", "during", "against", "without", "within", "among", "across", "toward", "towards",
-    "as", "than", "that", "which", "who", "whom", "whose", "where", "when", "while", "because",
-    "although", "though", "if", "whether", "is", "are", "was", "were", "be", "been", "being",
-    "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
-    "must", "do", "does", "did", "not", "his", "her", "their", "its", "our", "my", "your", "this",
-    "these", "those", "such", "very", "both", "each", "every", "some", "any", "also", "more",
-    "most", "said", "says",
+    "a", "about", "across", "after", "against", "also", "although", "among", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "during", "each", "every", "for", "from", "had", "has",
+    "have", "her", "his", "if", "in", "into", "is", "its", "may", "might", "more", "most", "must",
+    "my", "nor", "not", "of", "on", "onto", "or", "our", "over", "said", "says", "shall", "should",
+    "some", "such", "than", "that", "the", "their", "these", "this", "those", "though", "through",
+    "to", "toward", "towards", "under", "upon", "very", "was", "were", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "will", "with", "within", "without", "would", "your",
 ];
 
 /// Abbreviations that stand before a name.
@@ -181,105 +185,105 @@ const TITLES: &[&str] = &[
     "Sgt.", "Capt.", "Rev.", "Hon.", "Maj.", "Pres.", "Supt.", "Mt.", "Ft.", "Sr.",
 ];
 
-/// Capitalised words that begin sentences: after a bare word they mean a new sentence, and a
+/// Capitalised words that begin sentences (sorted, for a binary search): after a bare word they mean a new sentence, and a
 /// new paragraph, rather than a name that goes on the sentence.
 const STARTERS: &[&str] = &[
-    "The",
     "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Their",
-    "His",
-    "Her",
-    "Its",
-    "Our",
-    "My",
-    "Your",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "However",
-    "Meanwhile",
     "According",
     "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "As",
-    "For",
-    "With",
-    "From",
-    "By",
-    "During",
-    "Since",
-    "Although",
-    "Though",
-    "Also",
-    "Other",
-    "Some",
-    "Many",
-    "Most",
-    "Both",
-    "Each",
     "All",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "Even",
+    "Following",
+    "For",
+    "From",
+    "He",
+    "Hence",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Let",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "Next",
     "No",
     "Not",
-    "Then",
     "Now",
-    "What",
-    "Who",
-    "Where",
-    "Why",
-    "How",
-    "Yesterday",
-    "Today",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "One",
-    "Two",
-    "Three",
-    "Several",
-    "Such",
-    "To",
     "Of",
-    "Among",
-    "Under",
-    "Over",
-    "Despite",
-    "Following",
     "Officials",
-    "Police",
-    "Yes",
     "Oh",
-    "Well",
-    "Whilst",
-    "Whereas",
-    "Thus",
-    "Yet",
-    "Hence",
-    "Still",
-    "Even",
+    "On",
     "Once",
-    "Here",
-    "Let",
+    "One",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Police",
+    "Several",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Three",
+    "Thus",
+    "To",
+    "Today",
+    "Two",
+    "Under",
+    "We",
+    "Well",
+    "What",
+    "When",
+    "Where",
+    "Whereas",
+    "While",
+    "Whilst",
+    "Who",
+    "Why",
+    "With",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 #[cfg(test)]
@@ -288,6 +292,12 @@ mod tests {
 
     fn joins(a: &str, b: &str) -> bool {
         continues(a, a, Prose::of(a), b, Prose::of(b))
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(OPEN_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

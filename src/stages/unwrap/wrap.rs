@@ -9,7 +9,7 @@
 //! percentile of their lengths), and most of them are within a word of it. Lines that nearly all
 //! begin with a capital are verse, not wrapped prose, whatever their lengths.
 
-use super::lines::{Line, count_chars, may_join};
+use super::lines::{Line, Shape, count_chars, may_join};
 
 /// Fewest line breaks inside paragraphs that must look like wrap cuts.
 const MIN_CUTS: usize = 3;
@@ -17,22 +17,25 @@ const MIN_CUTS: usize = 3;
 const MIN_WIDTH: usize = 25;
 
 /// The width the document's paragraphs were wrapped at, or `None` when they were not wrapped.
-pub(super) fn detect(text: &str, lines: &[Line], max_width: usize) -> Option<usize> {
+/// `shapes` are those of `lines`.
+pub(super) fn detect(lines: &[Line], shapes: &[Shape], max_width: usize) -> Option<usize> {
     // The length of every line followed by another line of the same block, which could be a cut.
-    let mut inner: Vec<(usize, usize)> = Vec::new();
+    let mut inner: Vec<usize> = Vec::new();
     for (i, pair) in lines.windows(2).enumerate() {
         let (l, n) = (&pair[0], &pair[1]);
-        if l.is_blank() || n.is_blank() || !may_join(text, l, n) {
+        if l.is_blank() || n.is_blank() || l.fenced || n.fenced {
             continue;
         }
-        inner.push((i, l.chars(text)));
+        if may_join(&shapes[i], &shapes[i + 1]) {
+            inner.push(i);
+        }
     }
     if inner.len() < MIN_CUTS {
         return None;
     }
     let mut histogram = vec![0usize; max_width + 2];
-    for &(_, len) in &inner {
-        histogram[len.min(max_width + 1)] += 1;
+    for &i in &inner {
+        histogram[(shapes[i].chars as usize).min(max_width + 1)] += 1;
     }
     // The 99th percentile: at most one line in a hundred is longer than the width.
     let allowed_longer = inner.len() / 100;
@@ -49,14 +52,14 @@ pub(super) fn detect(text: &str, lines: &[Line], max_width: usize) -> Option<usi
         return None;
     }
     let (mut cuts, mut within, mut capitals) = (0, 0, 0);
-    for &(i, len) in &inner {
-        let next = lines[i + 1].text(text);
-        capitals += usize::from(next.starts_with(char::is_uppercase));
-        if len > width {
+    for &i in &inner {
+        let (l, n) = (&shapes[i], &shapes[i + 1]);
+        capitals += usize::from(n.starts_capitalised());
+        if l.chars as usize > width {
             continue;
         }
         within += 1;
-        if is_cut(len, first_word_chars(next), width) {
+        if is_cut(l.chars as usize, n.first_word as usize, width) {
             cuts += 1;
         }
     }
@@ -76,7 +79,7 @@ pub(super) fn is_cut(len: usize, next_word: usize, width: usize) -> bool {
 
 /// Length in characters of the first word of `t`.
 pub(super) fn first_word_chars(t: &str) -> usize {
-    let end = t.find([' ', '\t']).unwrap_or(t.len());
+    let end = memchr::memchr2(b' ', b'\t', t.as_bytes()).unwrap_or(t.len());
     count_chars(&t.as_bytes()[..end])
 }
 
@@ -84,6 +87,11 @@ pub(super) fn first_word_chars(t: &str) -> usize {
 mod tests {
     use super::super::lines::lines;
     use super::*;
+
+    fn detect(text: &str, lines: &[Line], max_width: usize) -> Option<usize> {
+        let shapes: Vec<Shape> = lines.iter().map(|l| Shape::of(text, l)).collect();
+        super::detect(lines, &shapes, max_width)
+    }
 
     #[test]
     fn finds_the_width_of_wrapped_prose() {
