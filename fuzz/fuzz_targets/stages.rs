@@ -4,16 +4,18 @@
 
 use libfuzzer_sys::fuzz_target;
 use textmend::stages::{
-    FixMojibake, NormalizeUnicode, NormalizeWhitespace, StripBoilerplate, StripMarkup,
+    FixMojibake, JoinWrappedLines, NormalizeUnicode, NormalizeWhitespace, StripBoilerplate,
+    StripMarkup,
 };
 use textmend::{Pipeline, Stage};
 
 fuzz_target!(|text: &str| {
-    let stages: [Box<dyn Stage>; 5] = [
+    let stages: [Box<dyn Stage>; 6] = [
         Box::new(FixMojibake::default()),
         Box::new(NormalizeUnicode::default()),
         Box::new(StripMarkup::default()),
         Box::new(StripBoilerplate::default()),
+        Box::new(JoinWrappedLines::default()),
         Box::new(NormalizeWhitespace::default()),
     ];
     for stage in stages {

@@ -181,6 +181,19 @@ impl Stage for JoinWrappedLines {
     }
 
     fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
+        let once = self.round(text);
+        if once.is_unchanged() || self.round(once.text()).is_unchanged() {
+            return once;
+        }
+        // Rarely, joins change what the document looks like (the lengths of its lines, so its
+        // width; the lines a word split ends): go on to the text that a round leaves as it is.
+        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t).into_parts().1)
+    }
+}
+
+impl JoinWrappedLines {
+    /// One reading of the text and the joins it finds.
+    fn round<'a>(&self, text: &'a str) -> Rewrite<'a> {
         let lines = lines::lines(text);
         // Only lines that follow or precede another without a blank line are read for their
         // shape (the others are never asked about).
