@@ -180,20 +180,21 @@ impl Stage for JoinWrappedLines {
         Some(crate::StageConfig::Unwrap(self.clone()))
     }
 
-    fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
-        let once = self.round(text);
-        if once.is_unchanged() || self.round(once.text()).is_unchanged() {
+    fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
+        let title = meta.title.as_deref();
+        let once = self.round(text, title);
+        if once.is_unchanged() || self.round(once.text(), title).is_unchanged() {
             return once;
         }
         // Rarely, joins change what the document looks like (the lengths of its lines, so its
         // width; the lines a word split ends): go on to the text that a round leaves as it is.
-        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t).into_parts().1)
+        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t, title).into_parts().1)
     }
 }
 
 impl JoinWrappedLines {
-    /// One reading of the text and the joins it finds.
-    fn round<'a>(&self, text: &'a str) -> Rewrite<'a> {
+    /// One reading of the text and the joins it finds. `title` is the document's, if known.
+    fn round<'a>(&self, text: &'a str, title: Option<&str>) -> Rewrite<'a> {
         let lines = lines::lines(text);
         // Only lines that follow or precede another without a blank line are read for their
         // shape (the others are never asked about).
@@ -217,6 +218,7 @@ impl JoinWrappedLines {
         let mut joins: Vec<Join> = Vec::new();
         let mut splits: Vec<Split> = Vec::new();
 
+        let doc_first = lines.iter().position(|l| !l.is_blank());
         // The paragraph being read: its first line, and its words up to `prose_until`.
         let mut para_first = 0;
         let mut prose = Prose::default();
@@ -246,8 +248,15 @@ impl JoinWrappedLines {
                 break;
             };
             let b = &lines[j];
+            let gap = Gap {
+                para_first,
+                last: i,
+                next: j,
+                first: Some(para_first) == doc_first,
+                title,
+            };
             let joined = self.broken_paragraphs
-                && self.gap_joins(text, &lines, para_first, i, j, &mut prose, &mut prose_until);
+                && self.gap_joins(text, &lines, &gap, &mut prose, &mut prose_until);
             if joined {
                 joins.push(Join::Space(l.end, b.text_start, "broken paragraph"));
             } else {
@@ -278,21 +287,33 @@ impl JoinWrappedLines {
     }
 }
 
+/// Blank lines between two paragraphs, by line index.
+struct Gap<'t> {
+    /// The first line of the paragraph before (which may have joined paragraphs before it).
+    para_first: usize,
+    /// Its last line.
+    last: usize,
+    /// The first line after the gap.
+    next: usize,
+    /// The paragraph before is the document's first.
+    first: bool,
+    /// The document's title, if known.
+    title: Option<&'t str>,
+}
+
 impl JoinWrappedLines {
-    /// Whether the paragraph that starts at line `para_first` and ends at line `last` goes on in
-    /// the block that starts at line `next`, after blank lines.
-    #[allow(clippy::too_many_arguments)]
+    /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
+    /// paragraph's words, read up to `prose_until`.
     fn gap_joins(
         &self,
         text: &str,
         lines: &[Line],
-        para_first: usize,
-        last: usize,
-        next: usize,
+        gap: &Gap,
         prose: &mut Prose,
         prose_until: &mut usize,
     ) -> bool {
-        let (a, b) = (&lines[last], &lines[next]);
+        let (para_first, next) = (gap.para_first, gap.next);
+        let (a, b) = (&lines[gap.last], &lines[next]);
         if a.fenced || b.fenced || a.indent(text) >= 4 || b.indent(text) >= 4 {
             return false;
         }
@@ -300,10 +321,21 @@ impl JoinWrappedLines {
         if !paragraphs::may_continue(a_last) {
             return false;
         }
-        if prose.words < 4 || !prose.lower {
+        if !prose.is_known() {
             *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
         }
         *prose_until = a.end;
+        // A title never goes on in the text: the one `markup` found, or a short first paragraph
+        // that ends with a word (not a comma, not a word such as "to" or "the": a headline is
+        // a whole phrase) before one that begins with a capital.
+        let para = text[lines[para_first].text_start..a.end].trim();
+        let headline = gap.first
+            && prose.words < Prose::ENOUGH
+            && paragraphs::ends_bare(a_last)
+            && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c));
+        if headline || gap.title.is_some_and(|t| t.trim() == para) {
+            return false;
+        }
         let b_end = lines[next..]
             .iter()
             .find(|l| l.is_blank())

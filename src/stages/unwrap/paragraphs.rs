@@ -25,7 +25,7 @@ pub(super) struct Prose {
 }
 
 impl Prose {
-    const ENOUGH: usize = 16;
+    pub const ENOUGH: usize = 16;
 
     pub fn of(t: &str) -> Prose {
         let mut p = Prose::default();
@@ -91,11 +91,28 @@ fn ending(last_line: &str) -> Ending {
         return Ending::Closed;
     }
     let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if is_open_word(word) {
+    // "The" ends no sentence and no title either: it begins a name ("according to The").
+    if is_open_word(word) || word == "The" {
         Ending::Open
     } else {
         Ending::Bare
     }
+}
+
+/// Whether the last word is an article, a preposition or a conjunction, which no sentence and
+/// no answer ends with (unlike a verb: "...the plan is").
+fn ends_with_particle(a_last: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "into", "between", "than",
+    ];
+    let word = a_last.rsplit(' ').next().unwrap_or(a_last);
+    PARTICLES.contains(&word)
+}
+
+/// Whether the last line ends with a word that may end a sentence, without punctuation.
+pub(super) fn ends_bare(a_last: &str) -> bool {
+    ending(a_last) == Ending::Bare
 }
 
 /// Whether a paragraph whose last line is `a_last` may go on in the next (a cheap test, made
@@ -141,17 +158,21 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
     let name =
         next.is_uppercase() && !capitals && STARTERS.binary_search(&first_word).is_err() && b.lower;
     let small = |n: usize| a.words + b.words < n;
-    // A title has no lower-case words but its small ones; what follows one in lower case is
-    // still a continuation, unless the title is in capitals.
-    if !(a.lower || lower && a_first.contains(char::is_lowercase)) {
+    let ending = ending(a_last);
+    // A title has no lower-case words but its small ones, and ends with a word that may end a
+    // phrase; what follows one in lower case is still a continuation, unless the title is in
+    // capitals. (A part that ends with "of the" or a comma is no title, whatever its words.)
+    let titled = matches!(ending, Ending::Bare | Ending::Title);
+    if titled && !(a.lower || lower && a_first.contains(char::is_lowercase)) {
         return false;
     }
-    // A speaker's words in an interview end where the speaker stops, finished or not: only a
-    // continuation in lower case goes on them.
-    if is_speaker_tag(a_first) && !lower {
+    // A speaker's words in an interview end where the speaker stops, finished or not (as
+    // "...a successful mayorship are"): only a continuation in lower case, or one after an
+    // article, a preposition or a conjunction, goes on them.
+    if is_speaker_tag(a_first) && !lower && !ends_with_particle(a_last) {
         return false;
     }
-    match ending(a_last) {
+    match ending {
         Ending::Open => {
             lower || quoted || (next.is_uppercase() && STARTERS.binary_search(&first_word).is_err())
         }
