@@ -94,6 +94,9 @@ pub(super) struct Shape {
     pub indent: u32,
     /// Length in characters of the first word.
     pub first_word: u32,
+    /// For a list item, where its text begins (indentation and marker), which is where the
+    /// lines that go on it are indented to: `1. The item` hangs at 3.
+    hang: u32,
 }
 
 const ALONE: u16 = 1;
@@ -127,15 +130,17 @@ impl Shape {
             stands_alone(t)
         };
         set(ALONE, alone);
-        let item = alone
-            || if plain {
-                t.as_bytes()
-                    .get(1)
-                    .is_some_and(|b| matches!(b, b'.' | b')' | b'i' | b'v' | b'x'))
-                    && is_list_item(t)
-            } else {
-                is_list_item(t) || is_speaker_tag(t)
-            };
+        let marker = if plain
+            && !t
+                .as_bytes()
+                .get(1)
+                .is_some_and(|b| matches!(b, b'.' | b')' | b'i' | b'v' | b'x'))
+        {
+            None
+        } else {
+            list_marker(t)
+        };
+        let item = alone || marker.is_some() || (!plain && is_speaker_tag(t));
         set(ITEM, item);
         if !plain {
             set(VALEDICTION, is_valediction(t));
@@ -146,11 +151,13 @@ impl Shape {
         set(SPACELESS_START, is_spaceless_script(first));
         set(SPACELESS_END, is_spaceless_script(last));
         set(CAPITAL, first.is_uppercase());
+        let indent = line.indent(text) as u32;
         Shape {
             flags,
             chars: count_chars(&text.as_bytes()[line.start..line.end]) as u32,
-            indent: line.indent(text) as u32,
+            indent,
             first_word: super::wrap::first_word_chars(t) as u32,
+            hang: marker.map_or(0, |m| indent + count_chars(&t.as_bytes()[..m]) as u32),
         }
     }
 
@@ -172,9 +179,11 @@ pub(super) fn may_join(l: &Shape, n: &Shape) -> bool {
     if l.is(ALONE) || n.is(ITEM) || l.is(VALEDICTION) || l.is(COLUMNS) || n.is(COLUMNS) {
         return false;
     }
-    // One space is not indentation (Gutenberg texts begin some lines with one after a quote).
+    // One space is not indentation (Gutenberg texts begin some lines with one after a quote);
+    // a line indented to where a list item's text begins goes on the item.
     let (li, ni) = (l.indent, n.indent);
-    if (ni > li && ni > 1) || (li >= 4 && ni >= 4) || li > 8 {
+    let hanging = l.hang > 0 && ni == l.hang;
+    if (ni > li && ni > 1 && !hanging) || (li >= 4 && ni >= 4) || li > 8 {
         return false;
     }
     if l.is(SPACELESS_END) || n.is(SPACELESS_START) {
@@ -263,15 +272,19 @@ const NUMBER_WORDS: [&str; 12] = [
 /// A bullet (`- `, `* `, `• `, `– `), a number (`1. `, `2) `, `(3) `), a letter (`a) `, `b. `,
 /// `(c) `, `D) `) or a small Roman numeral (`iv. `, `IV. `) followed by a space.
 pub(super) fn is_list_item(t: &str) -> bool {
-    let mut chars = t.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
+    list_marker(t).is_some()
+}
+
+/// The length in bytes of the list item's marker and the space after it (`"1. "` is 3), if the
+/// line is a list item.
+pub(super) fn list_marker(t: &str) -> Option<usize> {
+    let first = t.chars().next()?;
     if matches!(
         first,
         '-' | '*' | '+' | '•' | '‣' | '◦' | '▪' | '·' | '–' | '—' | '―'
     ) {
-        return chars.next() == Some(' ');
+        let after = first.len_utf8();
+        return (t.as_bytes().get(after) == Some(&b' ')).then_some(after + 1);
     }
     let b = t.as_bytes();
     let (body, open) = match b.strip_prefix(b"(") {
@@ -283,11 +296,11 @@ pub(super) fn is_list_item(t: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
     if n == 0 || n > 4 || body.len() < n + 2 || body[n + 1] != b' ' {
-        return false;
+        return None;
     }
     let (marker, close) = (&body[..n], body[n]);
     if open && close != b')' || !matches!(close, b'.' | b')') {
-        return false;
+        return None;
     }
     let digits = marker.iter().all(u8::is_ascii_digit) && n <= 3;
     let lower = n == 1 && marker[0].is_ascii_lowercase();
@@ -295,7 +308,8 @@ pub(super) fn is_list_item(t: &str) -> bool {
     let upper = n == 1 && marker[0].is_ascii_uppercase() && close == b')';
     let roman =
         marker.iter().all(|c| b"ivx".contains(c)) || marker.iter().all(|c| b"IVX".contains(c));
-    digits || lower || upper || (roman && (n > 1 || close == b')'))
+    (digits || lower || upper || (roman && (n > 1 || close == b')')))
+        .then_some(usize::from(open) + n + 2)
 }
 
 /// Whether the line ends a sentence: its last character, past closing quotes and brackets, is

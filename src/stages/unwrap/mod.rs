@@ -385,6 +385,72 @@ mod tests {
     }
 
     #[test]
+    fn an_email_keeps_its_structure() {
+        // Wrapped paragraphs and list items (with their hanging lines) are joined; the quote, the
+        // code, the table, the closing and the signature stay as they are.
+        let text = "Hi Bob,\n\
+         \n\
+         Thanks for the report on the quarterly figures. I have read it through\n\
+         twice and I think the numbers for the northern region need another look\n\
+         before we send them to the board, because the totals do not add up with\n\
+         what finance sent us last week.\n\
+         \n\
+         A few points:\n\
+         \n\
+         1. The revenue line for March is missing the adjustment that we agreed\n\
+         \x20  on in the meeting.\n\
+         2. Headcount is off by two.\n\
+         3. The forecast assumes the old exchange rate, which changed in April\n\
+         \x20  and makes a real difference.\n\
+         \n\
+         > On Monday, Bob wrote:\n\
+         > Here are the figures for the quarter. Let me know if anything looks\n\
+         > wrong to you before Friday.\n\
+         \n\
+         \x20   total = sum(region.revenue for region in regions)\n\
+         \x20   print(total)\n\
+         \n\
+         Name      Region     Total\n\
+         Alice     North      1200\n\
+         Bob       South      900\n\
+         \n\
+         Best regards,\n\
+         Carol\n\
+         --\n\
+         Carol Smith, Finance\n\
+         +1 555 0100\n\
+         ";
+        let expected = "Hi Bob,\n\
+         \n\
+         Thanks for the report on the quarterly figures. I have read it through twice and I think the numbers for the northern region need another look before we send them to the board, because the totals do not add up with what finance sent us last week.\n\
+         \n\
+         A few points:\n\
+         \n\
+         1. The revenue line for March is missing the adjustment that we agreed on in the meeting.\n\
+         2. Headcount is off by two.\n\
+         3. The forecast assumes the old exchange rate, which changed in April and makes a real difference.\n\
+         \n\
+         > On Monday, Bob wrote:\n\
+         > Here are the figures for the quarter. Let me know if anything looks\n\
+         > wrong to you before Friday.\n\
+         \n\
+         \x20   total = sum(region.revenue for region in regions)\n\
+         \x20   print(total)\n\
+         \n\
+         Name      Region     Total\n\
+         Alice     North      1200\n\
+         Bob       South      900\n\
+         \n\
+         Best regards,\n\
+         Carol\n\
+         --\n\
+         Carol Smith, Finance\n\
+         +1 555 0100\n\
+         ";
+        assert_eq!(run(text), expected);
+    }
+
+    #[test]
     fn crlf_line_breaks() {
         let text = "It is a truth universally acknowledged, that a single man in\r\n\
                     possession of a good fortune, must be in want of a wife. However\r\n\
