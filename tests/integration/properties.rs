@@ -506,6 +506,21 @@ proptest! {
     }
 }
 
+/// The inputs of `corpus/fuzz-findings/` through `unwrap` alone: one of them (a short first
+/// paragraph before blocks that grew by joins, round after round) once took more rounds to
+/// settle than the stage runs, so that a second run still joined.
+#[test]
+fn unwrap_regression_fuzz_findings() {
+    for entry in std::fs::read_dir(crate::corpus_path("fuzz-findings")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let once = UNWRAP.clean(&text);
+        assert_eq!(replay(&text, &once.edits).unwrap(), once.text);
+        let twice = UNWRAP.clean(&once.text);
+        assert!(twice.edits.is_empty(), "{:?}: {:?}", once.text, twice.edits);
+    }
+}
+
 /// Lines of one character, thousands of list items, one 10 MB line, a hyphen at the end of each
 /// of many lines: the stage stays linear (a quadratic walk would take minutes in a debug build).
 #[test]

@@ -219,6 +219,8 @@ impl JoinWrappedLines {
         let mut splits: Vec<Split> = Vec::new();
 
         let doc_first = lines.iter().position(|l| !l.is_blank());
+        // The paragraph before the one being read ended with a bare word (as captions do).
+        let mut after_bare = false;
         // The paragraph being read: its first line, and its words up to `prose_until`.
         let mut para_first = 0;
         let mut prose = Prose::default();
@@ -253,6 +255,7 @@ impl JoinWrappedLines {
                 last: i,
                 next: j,
                 first: Some(para_first) == doc_first,
+                after_bare,
                 title,
             };
             let joined = self.broken_paragraphs
@@ -263,6 +266,7 @@ impl JoinWrappedLines {
                 para_first = j;
                 prose = Prose::default();
                 prose_until = b.start;
+                after_bare = paragraphs::ends_bare(l.text(text));
             }
             i = j;
         }
@@ -297,6 +301,8 @@ struct Gap<'t> {
     next: usize,
     /// The paragraph before is the document's first.
     first: bool,
+    /// The paragraph before that one ends with a word and no punctuation.
+    after_bare: bool,
     /// The document's title, if known.
     title: Option<&'t str>,
 }
@@ -333,14 +339,18 @@ impl JoinWrappedLines {
             && prose.words < Prose::ENOUGH
             && paragraphs::ends_bare(a_last)
             && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c));
-        if headline || gap.title.is_some_and(|t| t.trim() == para) {
+        // Short paragraphs one after another that end without punctuation are a list (of
+        // captions, of contents): one of them does not go on in a capitalised one.
+        let listed = gap.after_bare
+            && prose.words < 8
+            && paragraphs::ends_bare(a_last)
+            && b_first.starts_with(char::is_uppercase);
+        if headline || listed || gap.title.is_some_and(|t| t.trim() == para) {
             return false;
         }
-        let b_end = lines[next..]
-            .iter()
-            .find(|l| l.is_blank())
-            .map_or(text.len(), |l| l.start);
-        let b_prose = Prose::of(&text[b.text_start..b_end]);
+        // The words after the gap, whatever blank lines they cross: what this round or a later
+        // one joins after the gap must not change what is seen from before it.
+        let b_prose = Prose::ahead(&text[b.text_start..]);
         paragraphs::continues(
             lines[para_first].text(text),
             a_last,

@@ -27,17 +27,31 @@ pub(super) struct Prose {
 impl Prose {
     pub const ENOUGH: usize = 16;
 
+    /// What the words of `t` are, read until more would change nothing.
     pub fn of(t: &str) -> Prose {
         let mut p = Prose::default();
         for w in t.split_whitespace() {
-            p.words += 1;
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            p.lower |= w.starts_with(char::is_lowercase) && !is_open_word(w) && !SMALL.contains(&w);
+            p.add(w);
             if p.is_known() {
                 break;
             }
         }
         p
+    }
+
+    /// The first [`Prose::ENOUGH`] words of `t`, and no more.
+    pub fn ahead(t: &str) -> Prose {
+        let mut p = Prose::default();
+        for w in t.split_whitespace().take(Self::ENOUGH) {
+            p.add(w);
+        }
+        p
+    }
+
+    fn add(&mut self, w: &str) {
+        self.words += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        self.lower |= w.starts_with(char::is_lowercase) && !is_open_word(w) && !SMALL.contains(&w);
     }
 
     /// Whether more words would change nothing.
