@@ -1,6 +1,7 @@
 //! The `unwrap` stage alone (`Stage::apply`, and in a one-stage pipeline, which adds the log) on
 //! about 1 MB of text: clean English news with one paragraph per line (nothing to join), the
-//! same news hard-wrapped at 72 columns, and the Gutenberg excerpts of `corpus/books/` as they are
+//! same news hard-wrapped at 72 columns (and again with long words split by a hyphen at the line
+//! end, so that the document is read for its spellings), and the Gutenberg excerpts of `corpus/books/` as they are
 //! (wrapped at about 72 columns by their makers, with dialogue, songs and hyphenated compounds).
 //!
 //! ```text
@@ -23,13 +24,23 @@ const BOOKS: [&str; 4] = [
     include_str!("../corpus/books/huckleberry-finn.txt"),
 ];
 
-/// Each paragraph of `text` wrapped greedily at `width` columns.
-fn hard_wrapped(text: &str, width: usize) -> String {
+/// Each paragraph of `text` wrapped greedily at `width` columns; with `hyphenate`, a word of
+/// eight letters or more that does not fit is split with a hyphen after its fourth letter.
+fn hard_wrapped(text: &str, width: usize, hyphenate: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     for paragraph in text.split("\n\n") {
         let mut line = 0;
         for word in paragraph.split_whitespace() {
             let len = word.chars().count();
+            let splittable = word.len() >= 8 && word.bytes().all(|b| b.is_ascii_lowercase());
+            if hyphenate && splittable && line > 0 && line + 6 <= width && line + 1 + len > width {
+                out.push(' ');
+                out.push_str(&word[..4]);
+                out.push_str("-\n");
+                out.push_str(&word[4..]);
+                line = len - 4;
+                continue;
+            }
             if line > 0 && line + 1 + len > width {
                 out.push('\n');
                 line = 0;
@@ -62,7 +73,8 @@ fn benches(c: &mut Criterion) {
         .build();
     let clean = common::clean_news();
     assert!(matches!(pipeline.clean(&clean).text, Cow::Borrowed(_)));
-    let wrapped = hard_wrapped(&clean, 72);
+    let wrapped = hard_wrapped(&clean, 72, false);
+    let hyphenated = hard_wrapped(&clean, 72, true);
     let unwrapped = stage.apply(&wrapped, &mut Meta::default());
     assert!(!unwrapped.is_unchanged(), "the wrapped news is unwrapped");
     let books = books();
@@ -71,6 +83,7 @@ fn benches(c: &mut Criterion) {
     for (name, text) in [
         ("clean-news", &clean),
         ("wrapped-news", &wrapped),
+        ("wrapped-hyphenated-news", &hyphenated),
         ("books", &books),
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));

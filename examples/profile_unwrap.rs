@@ -4,6 +4,7 @@
 //! cargo build --release --example profile_unwrap
 //! perf record -g target/release/examples/profile_unwrap books 40   # corpus/books/, as they are
 //! perf record -g target/release/examples/profile_unwrap news 100   # clean news, nothing to join
+//! perf record -g target/release/examples/profile_unwrap wrapped 40 # the same, wrapped at 72
 //! ```
 //!
 //! With `NO_HYPHENS` set in the environment, the stage runs without dehyphenation.
@@ -23,12 +24,34 @@ fn corpus(path: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Each paragraph of `text` wrapped greedily at `width` columns.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    for paragraph in text.split("\n\n") {
+        let mut line = 0;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if line > 0 && line + 1 + len > width {
+                out.push('\n');
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += len;
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_else(|| "books".to_owned());
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let mut text = String::new();
-    if which == "news" {
+    if which == "news" || which == "wrapped" {
         let minimal = Pipeline::preset("minimal").expect("the minimal preset exists");
         let sample = minimal
             .clean(&corpus("news/wikinews-sample.txt"))
@@ -36,6 +59,9 @@ fn main() {
             .into_owned();
         while text.len() < 1 << 20 {
             text.push_str(&sample);
+        }
+        if which == "wrapped" {
+            text = wrapped(&text, 72);
         }
     } else {
         for book in BOOKS {

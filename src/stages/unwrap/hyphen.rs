@@ -252,32 +252,30 @@ fn by_words(first: &str, second: &str, evidence: Evidence) -> Outcome {
 
 /// Counts, in `counts`, the words of `text` that are keys of it (lower-cased, hyphens written
 /// `-`), except those that start at a position in `skip` (sorted).
+///
+/// One pass over the text: ASCII words are hashed as they are read (lower-cased on the fly) and
+/// looked up only when a bit set of the keys' hashes has their hash; words with other
+/// characters are lower-cased and looked up.
 fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) {
-    let (min_len, max_len) = counts.keys().fold((usize::MAX, 0), |(lo, hi), k| {
-        (lo.min(k.len()), hi.max(k.len()))
-    });
-    // Which ASCII bytes a key can start with, lower- or upper-case; non-ASCII starts are checked.
-    let mut starts = [false; 128];
+    let mut filter = vec![0u64; FILTER_WORDS];
     for k in counts.keys() {
-        if let Some(&b) = k.as_bytes().first().filter(|b| b.is_ascii()) {
-            starts[usize::from(b)] = true;
-            starts[usize::from(b.to_ascii_uppercase())] = true;
-        }
+        let h = fold_hash(k.as_bytes());
+        filter[(h as usize / 64) % FILTER_WORDS] |= 1 << (h % 64);
     }
+    let seen = |h: u64| filter[(h as usize / 64) % FILTER_WORDS] & (1 << (h % 64)) != 0;
     let bytes = text.as_bytes();
     let mut key = String::new();
     let mut skip = skip.iter().peekable();
     let mut pos = 0;
     while pos < bytes.len() {
-        let b = bytes[pos];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        if bytes[pos].is_ascii() && !bytes[pos].is_ascii_alphanumeric() {
             pos += 1;
             continue;
         }
         let start = pos;
-        let end = token_end(text, start);
+        let (end, ascii) = token_end(text, start);
         if end == start {
-            // A non-ASCII character that is not a letter or digit.
+            // A character that is not a letter or digit.
             pos += text[start..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -286,17 +284,13 @@ fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) 
         if skip.peek() == Some(&&start) {
             continue;
         }
-        let len = end - start;
-        if len < min_len.saturating_sub(2)
-            || len > max_len + 8
-            || (b.is_ascii() && !starts[usize::from(b)])
-        {
+        let word = &text[start..end];
+        if ascii && !seen(fold_hash(word.as_bytes())) {
             continue;
         }
         key.clear();
         key.extend(
-            text[start..end]
-                .chars()
+            word.chars()
                 .flat_map(char::to_lowercase)
                 .map(|c| if HYPHENS.contains(&c) { '-' } else { c }),
         );
@@ -317,24 +311,58 @@ fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) 
     }
 }
 
-/// End of the token at `start`: word characters, with single joiners between them.
-fn token_end(text: &str, start: usize) -> usize {
+/// Size of the bit set of key hashes, in 64-bit words (65 536 bits).
+const FILTER_WORDS: usize = 1024;
+
+/// FNV-1a over the bytes with ASCII letters lower-cased. A hyphenated ASCII word is also
+/// looked up (for its parts) whatever its hash: see [`count_words`].
+fn fold_hash(bytes: &[u8]) -> u64 {
+    if bytes.contains(&b'-') {
+        // Always looked up: its parts may be keys when the word is not.
+        return 0;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// End of the token at `start` (word characters, with single joiners between them), and
+/// whether it is all ASCII.
+fn token_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut ascii = true;
+    let mut pos = start;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[pos..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
         if is_word_char(c) {
-            end = start + i + c.len_utf8();
+            ascii &= b.is_ascii();
+            pos += len;
+            end = pos;
         } else if is_joiner(c)
-            && end == start + i
+            && end == pos
             && end > start
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+            && text[pos + len..].chars().next().is_some_and(is_word_char)
         {
-            continue;
+            ascii &= b.is_ascii();
+            pos += len;
         } else {
             break;
         }
     }
-    end
+    (end, ascii)
 }
 
 #[cfg(test)]

@@ -33,8 +33,13 @@ impl Line {
     }
 }
 
-pub(super) fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+pub(super) fn count_chars(t: &str) -> usize {
+    // Mostly ASCII: a fast check, then the length; else the standard library's count.
+    if t.is_ascii() {
+        t.len()
+    } else {
+        t.chars().count()
+    }
 }
 
 /// Splits `text` into lines (`\n` or `\r\n`) and marks fenced code blocks.
@@ -121,14 +126,13 @@ impl Shape {
                 flags |= flag;
             }
         };
+        let bytes = t.as_bytes();
+        // A tab or a `|`, found by one fast scan, before counting the pipes.
+        let table = memchr::memchr2(b'|', b'\t', bytes).is_some() && is_table_row(t);
         // Most lines of prose begin with a lower-case letter, which no heading, closing,
         // dialogue turn, rule or quote does: only tables and lettered items are left to check.
         let plain = first.is_ascii_lowercase();
-        let alone = if plain {
-            is_table_row(t)
-        } else {
-            stands_alone(t)
-        };
+        let alone = if plain { table } else { stands_alone(t) };
         set(ALONE, alone);
         let marker = if plain
             && !t
@@ -154,10 +158,11 @@ impl Shape {
         let indent = line.indent(text) as u32;
         Shape {
             flags,
-            chars: count_chars(&text.as_bytes()[line.start..line.end]) as u32,
+            // Indentation is spaces and tabs: one character a byte.
+            chars: (count_chars(t) + (line.text_start - line.start)) as u32,
             indent,
             first_word: super::wrap::first_word_chars(t) as u32,
-            hang: marker.map_or(0, |m| indent + count_chars(&t.as_bytes()[..m]) as u32),
+            hang: marker.map_or(0, |m| indent + count_chars(&t[..m]) as u32),
         }
     }
 
@@ -244,6 +249,14 @@ fn is_chapter_heading(t: &str) -> bool {
 
 /// A line that begins like a chapter heading (`CHAPTER XII. Tom Shows his Generosity`).
 pub(super) fn is_chapter_start(t: &str) -> bool {
+    // The first letters of the heading words: most lines are settled by their first byte.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b"CBPVSAcbpvsa".contains(b))
+    {
+        return false;
+    }
     let mut words = t.split(' ');
     let (Some(word), Some(rest)) = (words.next(), words.next()) else {
         return false;
@@ -322,6 +335,14 @@ pub(super) fn ends_sentence(t: &str) -> bool {
 /// A closing of a letter on its own line (`Yours, etc.`, `Sincerely,`, `Best regards,`).
 pub(super) fn is_valediction(t: &str) -> bool {
     let t = t.trim_start_matches(['"', '“', '‘', '\'']);
+    // The first letters of the closings: most lines are settled by their first byte.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b"YSRCTLFBKWA".contains(b))
+    {
+        return false;
+    }
     let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     const CLOSINGS: [&str; 14] = [
         "yours",
@@ -368,6 +389,9 @@ pub(super) fn is_dialogue_turn(t: &str) -> bool {
 /// Whether a character belongs to a script written without spaces between words, where a line
 /// break is not a space.
 pub(super) fn is_spaceless_script(c: char) -> bool {
+    if (c as u32) < 0x0E00 {
+        return false;
+    }
     matches!(c as u32,
         0x0E00..=0x0EFF      // Thai, Lao
         | 0x1000..=0x109F    // Myanmar

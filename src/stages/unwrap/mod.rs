@@ -4,8 +4,10 @@
 //!
 //! - `hard wrap`: the lines of a paragraph cut at a fixed width (e-mail, Project Gutenberg, PDF
 //!   extraction) are joined with a space. Whether the document is wrapped, and at which width,
-//!   is read from the lengths of its lines (see `wrap.rs`); a break is a cut only when the next
-//!   line's first word would not have fitted on the line before it.
+//!   is read from the lengths of its lines that are followed by another (see `wrap.rs`), so
+//!   paragraphs written on one line do not count and a wrapped block inside an unwrapped article
+//!   is found; a break is a cut only when the next line's first word would not have fitted on
+//!   the line before it. A line indented to where a list item's text begins goes on the item.
 //! - `broken paragraph`: a paragraph broken mid-sentence by a blank line ("...are of strategic
 //!   nature and are\n\nconstantly developing.") is joined with a space (see `paragraphs.rs`).
 //! - `hyphenation`: a word hyphenated across a line break is joined: "develop-\nment" becomes
@@ -19,11 +21,16 @@
 //! word), indented lines (code, quotations, verse) and fenced code, table rows (`|` columns, tabs
 //! or runs of spaces inside a line), quoted blocks (`>`), separators (`* * *`), dialogue turns
 //! (`MARY: Out.`), closings of letters (`Yours, etc.`), text in scripts written without spaces.
-//! Text that is not wrapped (each paragraph on one line) is returned as it is, borrowed.
+//! A title never joins the text after it (`meta.title`, or a short first paragraph that ends
+//! with a word before one that begins with a capital), nor does one of several short paragraphs
+//! in a row that end without punctuation (captions, contents). Text with nothing to join (each
+//! paragraph on one line, each ending a sentence) is returned as it is, borrowed.
 //!
 //! **Evidence**: a wrap needs at least three breaks that look like cuts, seven in ten of the
 //! breaks inside paragraphs, and lines that do not nearly all begin with a capital (verse). A
-//! broken paragraph needs a first part that says it is not finished. When unsure, the text stays.
+//! broken paragraph needs a first part that says it is not finished. A word split at a line end
+//! is joined wherever it is, wrapped document or not: the split says the line was cut. When
+//! unsure, the text stays. The output is a fixed point: a second run finds nothing to join.
 //!
 //! ```
 //! use textmend::{Meta, Stage};

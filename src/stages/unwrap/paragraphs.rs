@@ -10,6 +10,10 @@
 //! read as prose (with words in lower case), so that a title or a dateline ("Friday, January 4,
 //! 2019") never joins what follows.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 use super::lines::{
     is_chapter_start, is_dialogue_turn, is_list_item, is_speaker_tag, is_valediction, stands_alone,
 };
@@ -30,7 +34,7 @@ impl Prose {
     /// What the words of `t` are, read until more would change nothing.
     pub fn of(t: &str) -> Prose {
         let mut p = Prose::default();
-        for w in t.split_whitespace() {
+        for w in t.split_ascii_whitespace() {
             p.add(w);
             if p.is_known() {
                 break;
@@ -42,7 +46,7 @@ impl Prose {
     /// The first [`Prose::ENOUGH`] words of `t`, and no more.
     pub fn ahead(t: &str) -> Prose {
         let mut p = Prose::default();
-        for w in t.split_whitespace().take(Self::ENOUGH) {
+        for w in t.split_ascii_whitespace().take(Self::ENOUGH) {
             p.add(w);
         }
         p
@@ -50,8 +54,11 @@ impl Prose {
 
     fn add(&mut self, w: &str) {
         self.words += 1;
+        if self.lower {
+            return;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        self.lower |= w.starts_with(char::is_lowercase) && !is_open_word(w) && !SMALL.contains(&w);
+        self.lower = w.starts_with(char::is_lowercase) && !is_small_word(w);
     }
 
     /// Whether more words would change nothing.
@@ -91,18 +98,23 @@ fn ending(last_line: &str) -> Ending {
     let Some(last) = last_line.chars().next_back() else {
         return Ending::Closed;
     };
+    // Most paragraphs end with a full stop, a question mark or a closing quote: settled at once.
+    if last != ',' && last != '.' && !last.is_alphanumeric() {
+        return Ending::Closed;
+    }
     let token = last_line.rsplit(' ').next().unwrap_or(last_line);
+    if last == '.' {
+        return if TITLES.contains(&token) {
+            Ending::Title
+        } else {
+            Ending::Closed
+        };
+    }
     if token.contains("://") || token.starts_with("www.") || token.contains('@') {
         return Ending::Closed;
     }
     if last == ',' {
         return Ending::Comma;
-    }
-    if last == '.' && TITLES.contains(&token) {
-        return Ending::Title;
-    }
-    if !last.is_alphanumeric() {
-        return Ending::Closed;
     }
     let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
     // "The" ends no sentence and no title either: it begins a name ("according to The").
@@ -169,8 +181,7 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
         next.is_lowercase() || next.is_numeric() || after_quote.is_some_and(char::is_lowercase);
     // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
     // a signature or heading in capitals.
-    let name =
-        next.is_uppercase() && !capitals && STARTERS.binary_search(&first_word).is_err() && b.lower;
+    let name = next.is_uppercase() && !capitals && !is_starter(first_word) && b.lower;
     let small = |n: usize| a.words + b.words < n;
     let ending = ending(a_last);
     // A title has no lower-case words but its small ones, and ends with a word that may end a
@@ -187,9 +198,7 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
         return false;
     }
     match ending {
-        Ending::Open => {
-            lower || quoted || (next.is_uppercase() && STARTERS.binary_search(&first_word).is_err())
-        }
+        Ending::Open => lower || quoted || (next.is_uppercase() && !is_starter(first_word)),
         Ending::Comma => lower || (name && a.words >= 8),
         Ending::Title => next.is_uppercase(),
         Ending::Bare => (lower && !small(6)) || (name && a.words >= 4 && !small(12)),
@@ -197,11 +206,51 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
     }
 }
 
-fn is_open_word(w: &str) -> bool {
-    OPEN_WORDS.binary_search(&w).is_ok()
+/// A set of short words, hashed with FNV-1a (the standard SipHash costs more than the
+/// lookup it serves here, and these keys are ours, not an attacker's).
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-/// Words after which a sentence goes on (sorted, for a binary search): articles, prepositions, conjunctions, auxiliaries,
+fn is_open_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| OPEN_WORDS.iter().copied().collect());
+    // None is longer than "although".
+    w.len() <= 8 && SET.contains(w)
+}
+
+/// A word of [`OPEN_WORDS`] or [`SMALL`]: not a content word.
+fn is_small_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| OPEN_WORDS.iter().chain(SMALL).copied().collect());
+    w.len() <= 8 && SET.contains(w)
+}
+
+fn is_starter(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| STARTERS.iter().copied().collect());
+    w.len() <= 10 && SET.contains(w)
+}
+
+/// Words after which a sentence goes on (sorted): articles, prepositions, conjunctions, auxiliaries,
 /// possessives (lower case only: "OF" in a title page is not one).
 const OPEN_WORDS: &[&str] = &[
     "a", "about", "across", "after", "against", "also", "although", "among", "an", "and", "any",
@@ -220,7 +269,7 @@ const TITLES: &[&str] = &[
     "Sgt.", "Capt.", "Rev.", "Hon.", "Maj.", "Pres.", "Supt.", "Mt.", "Ft.", "Sr.",
 ];
 
-/// Capitalised words that begin sentences (sorted, for a binary search): after a bare word they mean a new sentence, and a
+/// Capitalised words that begin sentences (sorted): after a bare word they mean a new sentence, and a
 /// new paragraph, rather than a name that goes on the sentence.
 const STARTERS: &[&str] = &[
     "A",
@@ -332,6 +381,10 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         assert!(OPEN_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            OPEN_WORDS.iter().all(|w| w.len() <= 8),
+            "is_open_word looks at 8 bytes"
+        );
         assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
     }
 

@@ -80,7 +80,7 @@ pub(super) fn is_cut(len: usize, next_word: usize, width: usize) -> bool {
 /// Length in characters of the first word of `t`.
 pub(super) fn first_word_chars(t: &str) -> usize {
     let end = memchr::memchr2(b' ', b'\t', t.as_bytes()).unwrap_or(t.len());
-    count_chars(&t.as_bytes()[..end])
+    count_chars(&t[..end])
 }
 
 #[cfg(test)]
