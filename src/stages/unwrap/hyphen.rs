@@ -254,8 +254,8 @@ fn by_words(first: &str, second: &str, evidence: Evidence) -> Outcome {
 /// `-`), except those that start at a position in `skip` (sorted).
 ///
 /// One pass over the text: ASCII words are hashed as they are read (lower-cased on the fly) and
-/// looked up only when a bit set of the keys' hashes has their hash; words with other
-/// characters are lower-cased and looked up.
+/// looked up only when a bit set of the keys' hashes has their hash; hyphenated words and words
+/// with other characters are lower-cased and looked up.
 fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) {
     let mut filter = vec![0u64; FILTER_WORDS];
     for k in counts.keys() {
@@ -268,29 +268,30 @@ fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) 
     let mut skip = skip.iter().peekable();
     let mut pos = 0;
     while pos < bytes.len() {
-        if bytes[pos].is_ascii() && !bytes[pos].is_ascii_alphanumeric() {
+        let class = CLASS[usize::from(bytes[pos])];
+        if class == SEPARATOR || class == JOINER {
             pos += 1;
             continue;
         }
         let start = pos;
-        let (end, ascii) = token_end(text, start);
-        if end == start {
+        let token = read_token(text, start);
+        if token.end == start {
             // A character that is not a letter or digit.
             pos += text[start..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        pos = end;
+        pos = token.end;
         while skip.next_if(|&&s| s < start).is_some() {}
         if skip.peek() == Some(&&start) {
             continue;
         }
-        let word = &text[start..end];
-        if ascii && !seen(fold_hash(word.as_bytes())) {
+        if token.plain && !seen(token.hash) {
             continue;
         }
         key.clear();
         key.extend(
-            word.chars()
+            text[start..token.end]
+                .chars()
                 .flat_map(char::to_lowercase)
                 .map(|c| if HYPHENS.contains(&c) { '-' } else { c }),
         );
@@ -314,55 +315,106 @@ fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) 
 /// Size of the bit set of key hashes, in 64-bit words (65 536 bits).
 const FILTER_WORDS: usize = 1024;
 
-/// FNV-1a over the bytes with ASCII letters lower-cased. A hyphenated ASCII word is also
-/// looked up (for its parts) whatever its hash: see [`count_words`].
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a over the bytes with ASCII letters lower-cased, as [`read_token`] hashes a word.
 fn fold_hash(bytes: &[u8]) -> u64 {
-    if bytes.contains(&b'-') {
-        // Always looked up: its parts may be keys when the word is not.
-        return 0;
-    }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    })
 }
 
-/// End of the token at `start` (word characters, with single joiners between them), and
-/// whether it is all ASCII.
-fn token_end(text: &str, start: usize) -> (usize, bool) {
+/// A token of the text: word characters, with single joiners between them.
+struct Token {
+    end: usize,
+    /// ASCII letters and digits only (so `hash` is its [`fold_hash`]).
+    plain: bool,
+    hash: u64,
+}
+
+/// What a byte is to the tokenizer.
+const SEPARATOR: u8 = 0;
+const ALNUM: u8 = 1;
+const JOINER: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut class = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'-' || c == b'\'' {
+            JOINER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
+
+/// Lower-case ASCII letters, other bytes as they are.
+static LOWER: [u8; 256] = {
+    let mut lower = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        lower[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    lower
+};
+
+fn read_token(text: &str, start: usize) -> Token {
     let bytes = text.as_bytes();
-    let mut end = start;
-    let mut ascii = true;
+    let is_word_at = |at: usize| match bytes.get(at) {
+        Some(&b) if b < 0x80 => CLASS[usize::from(b)] == ALNUM,
+        Some(_) => text[at..].chars().next().is_some_and(is_word_char),
+        None => false,
+    };
+    let mut token = Token {
+        end: start,
+        plain: true,
+        hash: FNV_OFFSET,
+    };
     let mut pos = start;
     while pos < bytes.len() {
         let b = bytes[pos];
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = text[pos..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        };
-        if is_word_char(c) {
-            ascii &= b.is_ascii();
-            pos += len;
-            end = pos;
-        } else if is_joiner(c)
-            && end == pos
-            && end > start
-            && text[pos + len..].chars().next().is_some_and(is_word_char)
-        {
-            ascii &= b.is_ascii();
-            pos += len;
-        } else {
-            break;
+        match CLASS[usize::from(b)] {
+            ALNUM => {
+                token.hash =
+                    (token.hash ^ u64::from(LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
+                pos += 1;
+                token.end = pos;
+            }
+            JOINER if token.end == pos && pos > start && is_word_at(pos + 1) => {
+                token.plain = false;
+                pos += 1;
+            }
+            NON_ASCII => {
+                let c = text[pos..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                let len = c.len_utf8();
+                if is_word_char(c) {
+                    pos += len;
+                    token.end = pos;
+                } else if is_joiner(c) && token.end == pos && pos > start && is_word_at(pos + len) {
+                    pos += len;
+                } else {
+                    break;
+                }
+                token.plain = false;
+            }
+            _ => break,
         }
     }
-    (end, ascii)
+    token
 }
 
 #[cfg(test)]
