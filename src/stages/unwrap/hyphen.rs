@@ -130,47 +130,55 @@ pub(super) fn decide(text: &str, splits: &[Split]) -> Vec<Outcome> {
     if outcomes.iter().all(Option::is_some) {
         return outcomes.into_iter().flatten().collect();
     }
-    // The spellings to count: joined, hyphenated, and each half on its own.
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for (s, o) in splits.iter().zip(&outcomes) {
+    // The spellings to count for each split left: joined, hyphenated, as parts of compounds,
+    // and each half on its own; each spelling a slot of `counts`.
+    let mut slots: HashMap<String, usize> = HashMap::new();
+    let mut asked: Vec<(usize, String, String, [usize; KEYS])> = Vec::new();
+    for (k, (s, o)) in splits.iter().zip(&outcomes).enumerate() {
         if o.is_none() {
             let (first, second) = halves(text, s);
-            counts.insert(format!("{first}{second}"), 0);
-            counts.insert(format!("{first}-{second}"), 0);
-            counts.insert(format!("{first}-"), 0);
-            counts.insert(format!("-{second}"), 0);
-            counts.insert(first, 0);
-            counts.insert(second, 0);
+            let keys = [
+                [first.as_str(), second.as_str()].concat(),
+                [first.as_str(), "-", second.as_str()].concat(),
+                [first.as_str(), "-"].concat(),
+                ["-", second.as_str()].concat(),
+                first.clone(),
+                second.clone(),
+            ];
+            let ids = keys.map(|key| {
+                let next = slots.len();
+                *slots.entry(key).or_insert(next)
+            });
+            asked.push((k, first, second, ids));
         }
     }
+    let mut counts = vec![0usize; slots.len()];
     // The halves at the splits themselves are not evidence.
     let mut skip: Vec<usize> = splits
         .iter()
         .flat_map(|s| [s.first.start, s.second.start])
         .collect();
     skip.sort_unstable();
-    count_words(text, &mut counts, &skip);
-    for (s, o) in splits.iter().zip(outcomes.iter_mut()) {
-        if o.is_none() {
-            let (first, second) = halves(text, s);
-            let n = |w: &str| counts.get(w).copied().unwrap_or(0);
-            let joined = n(&format!("{first}{second}"));
-            let hyphenated = n(&format!("{first}-{second}"));
-            *o = Some(if hyphenated > joined {
-                Outcome::Keep
-            } else if joined > hyphenated {
-                Outcome::Join
-            } else {
-                let evidence = Evidence {
-                    halves: n(&first) > 0 && n(&second) > 0,
-                    compound_parts: n(&format!("{first}-")) > 0 || n(&format!("-{second}")) > 0,
-                };
-                by_words(&first, &second, evidence)
-            });
-        }
+    count_words(text, &slots, &mut counts, &skip);
+    for (k, first, second, [joined, hyphenated, head, tail, alone1, alone2]) in asked {
+        let (joined, hyphenated) = (counts[joined], counts[hyphenated]);
+        outcomes[k] = Some(if hyphenated > joined {
+            Outcome::Keep
+        } else if joined > hyphenated {
+            Outcome::Join
+        } else {
+            let evidence = Evidence {
+                halves: counts[alone1] > 0 && counts[alone2] > 0,
+                compound_parts: counts[head] > 0 || counts[tail] > 0,
+            };
+            by_words(&first, &second, evidence)
+        });
     }
     outcomes.into_iter().flatten().collect()
 }
+
+/// The spellings counted for each split.
+const KEYS: usize = 6;
 
 /// The halves, lower-cased, with their hyphens written `-`.
 fn halves(text: &str, s: &Split) -> (String, String) {
@@ -197,13 +205,17 @@ fn by_rule(text: &str, s: &Split) -> Option<Outcome> {
     if hyphen == '\u{AD}' {
         return Some(Outcome::Join);
     }
-    if hyphen == '\u{2011}'
-        || last.is_numeric()
-        || next.is_numeric()
-        || next.is_uppercase()
-        || first.contains(is_joiner)
-        || (first.chars().count() >= 2 && first.chars().all(|c| !c.is_lowercase()))
-    {
+    if hyphen == '\u{2011}' || last.is_numeric() || next.is_numeric() || first.contains(is_joiner) {
+        return Some(Outcome::Keep);
+    }
+    // A word in capitals split in two ("CONSTITU-" + "TION") is read as in lower case; a
+    // capitalised second half ("Anglo-Saxon", "non-European") or a first half in capitals
+    // before one that is not ("COVID-related") is a compound.
+    let capitals = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    if capitals(first) && capitals(second) {
+        return None;
+    }
+    if next.is_uppercase() || (first.chars().count() >= 2 && capitals(first)) {
         return Some(Outcome::Keep);
     }
     None
@@ -250,15 +262,15 @@ fn by_words(first: &str, second: &str, evidence: Evidence) -> Outcome {
     Outcome::Join
 }
 
-/// Counts, in `counts`, the words of `text` that are keys of it (lower-cased, hyphens written
-/// `-`), except those that start at a position in `skip` (sorted).
+/// Counts, in `counts` (at the slot `slots` gives), the words of `text` that are keys of `slots`
+/// (lower-cased, hyphens written `-`), except those that start at a position in `skip` (sorted).
 ///
 /// One pass over the text: ASCII words are hashed as they are read (lower-cased on the fly) and
 /// looked up only when a bit set of the keys' hashes has their hash; hyphenated words and words
 /// with other characters are lower-cased and looked up.
-fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) {
+fn count_words(text: &str, slots: &HashMap<String, usize>, counts: &mut [usize], skip: &[usize]) {
     let mut filter = vec![0u64; FILTER_WORDS];
-    for k in counts.keys() {
+    for k in slots.keys() {
         let h = fold_hash(k.as_bytes());
         filter[(h as usize / 64) % FILTER_WORDS] |= 1 << (h % 64);
     }
@@ -295,18 +307,15 @@ fn count_words(text: &str, counts: &mut HashMap<String, usize>, skip: &[usize]) 
                 .flat_map(char::to_lowercase)
                 .map(|c| if HYPHENS.contains(&c) { '-' } else { c }),
         );
-        if let Some(n) = counts.get_mut(key.as_str()) {
-            *n += 1;
+        if let Some(&slot) = slots.get(key.as_str()) {
+            counts[slot] += 1;
         }
         // A hyphenated word also attests its first and last parts as parts of compounds.
         if let (Some(head), Some(tail)) = (key.find('-'), key.rfind('-')) {
-            let first_part = key[..=head].to_owned();
-            if let Some(n) = counts.get_mut(first_part.as_str()) {
-                *n += 1;
-            }
-            let last_part = key[tail..].to_owned();
-            if let Some(n) = counts.get_mut(last_part.as_str()) {
-                *n += 1;
+            for part in [&key[..=head], &key[tail..]] {
+                if let Some(&slot) = slots.get(part) {
+                    counts[slot] += 1;
+                }
             }
         }
     }
@@ -433,6 +442,8 @@ mod tests {
         assert_eq!(one("self-\nreliant"), Outcome::Keep);
         assert_eq!(one("COVID-\n19"), Outcome::Keep);
         assert_eq!(one("Anglo-\nSaxon"), Outcome::Keep);
+        assert_eq!(one("COVID-\nrelated"), Outcome::Keep);
+        assert_eq!(one("THE CONSTITU-\nTION"), Outcome::Join);
         assert_eq!(one("mother-in-\nlaw"), Outcome::Keep);
         assert_eq!(one("hyphen\u{AD}\nation"), Outcome::Join);
         assert_eq!(one("non\u{2011}\nstop"), Outcome::Keep);
