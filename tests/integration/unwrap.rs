@@ -544,3 +544,33 @@ fn seed_is_rejoined() {
     assert_eq!(unwrap_edits[0].before, "\n\n");
     assert_eq!(unwrap_edits[0].reason, "broken paragraph");
 }
+
+/// The stage's settings come from a config, round-trip, and an unknown one is an error that
+/// names it; the `news` preset runs `unwrap` after `boilerplate`.
+#[test]
+fn settings_come_from_config() {
+    let toml = "[[stages]]\nname = \"unwrap\"\nbroken_paragraphs = false\nmax_width = 100\n";
+    let config = textmend::PipelineConfig::from_toml(toml).unwrap();
+    let pipeline = Pipeline::from_config(&config).unwrap();
+    let again = textmend::PipelineConfig::from_toml(&pipeline.config().unwrap().to_toml()).unwrap();
+    assert_eq!(again, pipeline.config().unwrap());
+    let broken = "The relations are of strategic nature and are\n\nconstantly developing.\n";
+    assert_eq!(pipeline.clean(broken).text, broken);
+    assert_eq!(
+        Pipeline::from_stage_names(["unwrap"])
+            .unwrap()
+            .clean(broken)
+            .text,
+        "The relations are of strategic nature and are constantly developing.\n"
+    );
+
+    let err = textmend::PipelineConfig::from_toml("[[stages]]\nname = \"unwrap\"\nwidth = 3\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unwrap") && err.contains("width"), "{err}");
+
+    let news = Pipeline::preset("news").unwrap();
+    let names = news.stage_names();
+    let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+    assert!(at("boilerplate") < at("unwrap") && at("unwrap") < at("whitespace"));
+}
