@@ -468,6 +468,26 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_separated_by_indentation() {
+        let text = "    It is a truth universally acknowledged, that a single man in\n\
+                    possession of a good fortune, must be in want of a wife. However\n\
+                    little known the feelings or views of such a man may be on his\n\
+                    first entering a neighbourhood.\n\
+                    \x20   This truth is so well fixed in the minds of the surrounding\n\
+                    families, that he is considered the rightful property of some one\n\
+                    or other of their daughters, and of all the people around them.\n";
+        assert_eq!(
+            run(text),
+            "    It is a truth universally acknowledged, that a single man in possession of a \
+             good fortune, must be in want of a wife. However little known the feelings or \
+             views of such a man may be on his first entering a neighbourhood.\n    This \
+             truth is so well fixed in the minds of the surrounding families, that he is \
+             considered the rightful property of some one or other of their daughters, and \
+             of all the people around them.\n"
+        );
+    }
+
+    #[test]
     fn crlf_line_breaks() {
         let text = "It is a truth universally acknowledged, that a single man in\r\n\
                     possession of a good fortune, must be in want of a wife. However\r\n\
