@@ -395,9 +395,16 @@ fn read_token(text: &str, start: usize) -> Token {
         let b = bytes[pos];
         match CLASS[usize::from(b)] {
             ALNUM => {
-                token.hash =
-                    (token.hash ^ u64::from(LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
-                pos += 1;
+                // A run of ASCII letters and digits, hashed in one tight loop.
+                let mut hash = token.hash;
+                while let Some(&b) = bytes.get(pos) {
+                    if CLASS[usize::from(b)] != ALNUM {
+                        break;
+                    }
+                    hash = (hash ^ u64::from(LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
+                    pos += 1;
+                }
+                token.hash = hash;
                 token.end = pos;
             }
             JOINER if token.end == pos && pos > start && is_word_at(pos + 1) => {
