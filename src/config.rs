@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::registry;
 use crate::stages::{
-    DecodeBytes, FixMojibake, NormalizeUnicode, NormalizeWhitespace, RestoreApostrophes,
-    StripBoilerplate, StripMarkup,
+    DecodeBytes, FixMojibake, JoinWrappedLines, NormalizeUnicode, NormalizeWhitespace,
+    RestoreApostrophes, StripBoilerplate, StripMarkup,
 };
 
 /// One stage and its settings, tagged by the stage's name.
@@ -37,6 +37,8 @@ pub enum StageConfig {
     Markup(StripMarkup),
     /// The `boilerplate` stage.
     Boilerplate(StripBoilerplate),
+    /// The `unwrap` stage.
+    Unwrap(JoinWrappedLines),
     /// The `apostrophes` stage.
     Apostrophes(RestoreApostrophes),
     /// The `whitespace` stage.
@@ -52,6 +54,7 @@ impl StageConfig {
             "unicode" => Ok(StageConfig::Unicode(NormalizeUnicode::default())),
             "markup" => Ok(StageConfig::Markup(StripMarkup::default())),
             "boilerplate" => Ok(StageConfig::Boilerplate(StripBoilerplate::default())),
+            "unwrap" => Ok(StageConfig::Unwrap(JoinWrappedLines::default())),
             "apostrophes" => Ok(StageConfig::Apostrophes(RestoreApostrophes::default())),
             "whitespace" => Ok(StageConfig::Whitespace(NormalizeWhitespace::default())),
             _ => Err(match registry::stage(name) {
@@ -69,6 +72,7 @@ impl StageConfig {
             StageConfig::Unicode(_) => "unicode",
             StageConfig::Markup(_) => "markup",
             StageConfig::Boilerplate(_) => "boilerplate",
+            StageConfig::Unwrap(_) => "unwrap",
             StageConfig::Apostrophes(_) => "apostrophes",
             StageConfig::Whitespace(_) => "whitespace",
         }
@@ -82,6 +86,7 @@ impl StageConfig {
             StageConfig::Unicode(s) => Box::new(s),
             StageConfig::Markup(s) => Box::new(s),
             StageConfig::Boilerplate(s) => Box::new(s),
+            StageConfig::Unwrap(s) => Box::new(s),
             StageConfig::Apostrophes(s) => Box::new(s),
             StageConfig::Whitespace(s) => Box::new(s),
         }

@@ -54,7 +54,7 @@ pub const STAGES: &[StageInfo] = &[
     StageInfo {
         name: "unwrap",
         summary: "hard-wrapped lines, paragraphs broken mid-sentence and hyphenated words rejoined",
-        built: false,
+        built: true,
     },
     StageInfo {
         name: "apostrophes",

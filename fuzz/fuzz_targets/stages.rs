@@ -4,17 +4,18 @@
 
 use libfuzzer_sys::fuzz_target;
 use textmend::stages::{
-    FixMojibake, NormalizeUnicode, NormalizeWhitespace, RestoreApostrophes, StripBoilerplate,
-    StripMarkup,
+    FixMojibake, JoinWrappedLines, NormalizeUnicode, NormalizeWhitespace, RestoreApostrophes,
+    StripBoilerplate, StripMarkup,
 };
 use textmend::{Pipeline, Stage};
 
 fuzz_target!(|text: &str| {
-    let stages: [Box<dyn Stage>; 6] = [
+    let stages: [Box<dyn Stage>; 7] = [
         Box::new(FixMojibake::default()),
         Box::new(NormalizeUnicode::default()),
         Box::new(StripMarkup::default()),
         Box::new(StripBoilerplate::default()),
+        Box::new(JoinWrappedLines::default()),
         Box::new(RestoreApostrophes::default()),
         Box::new(NormalizeWhitespace::default()),
     ];

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod markup;
 pub mod mojibake;
 pub mod unicode;
+pub mod unwrap;
 pub mod whitespace;
 
 pub use apostrophes::{ApostropheStyle, RestoreApostrophes};
@@ -14,4 +15,5 @@ pub use decode::{DecodeBytes, Decoded};
 pub use markup::StripMarkup;
 pub use mojibake::FixMojibake;
 pub use unicode::{Normalization, NormalizeUnicode};
+pub use unwrap::JoinWrappedLines;
 pub use whitespace::NormalizeWhitespace;

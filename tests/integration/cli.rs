@@ -261,10 +261,6 @@ fn usage_errors_exit_2_and_say_what_is_wrong() {
             "unknown preset \"nope\"",
         ),
         (
-            &["clean", "--stages", "decode,unwrap"][..],
-            "\"unwrap\" is planned",
-        ),
-        (
             &["clean", "--stages", "whitespace,spelling"][..],
             "unknown stage \"spelling\"",
         ),

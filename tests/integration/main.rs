@@ -11,6 +11,7 @@ mod golden;
 mod mojibake;
 mod pipeline;
 mod properties;
+mod unwrap;
 
 use std::path::{Path, PathBuf};
 

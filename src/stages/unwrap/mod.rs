@@ -1,0 +1,535 @@
+//! `unwrap`: lines and paragraphs that a conversion broke, rejoined.
+//!
+//! **Repairs** three kinds of breaks, each join an edit with its reason:
+//!
+//! - `hard wrap`: the lines of a paragraph cut at a fixed width (e-mail, Project Gutenberg, PDF
+//!   extraction) are joined with a space. Whether the document is wrapped, and at which width,
+//!   is read from the lengths of its lines that are followed by another (see `wrap.rs`), so
+//!   paragraphs written on one line do not count and a wrapped block inside an unwrapped article
+//!   is found; a break is a cut only when the next line's first word would not have fitted on
+//!   the line before it. A line indented to where a list item's text begins goes on the item.
+//! - `broken paragraph`: a paragraph broken mid-sentence by a blank line ("...are of strategic
+//!   nature and are\n\nconstantly developing.") is joined with a space (see `paragraphs.rs`).
+//! - `hyphenation`: a word hyphenated across a line break is joined: "develop-\nment" becomes
+//!   "development", "self-\nreliant" stays "self-reliant", "COVID-\n19" stays "COVID-19"; the
+//!   document's own spelling elsewhere decides first (see `hyphen.rs`). Soft hyphens (U+00AD),
+//!   hyphens (U+2010) and non-breaking hyphens (U+2011) are understood.
+//!
+//! **Will not touch** the structure a writer made with line breaks: list items (bullets, numbers,
+//! letters), headings (`#`, `Chapter 12`, `CHAPTER XVII.`), short lines (verse, addresses, the
+//! lines of a letter, a signature, the last line of a paragraph: they leave room for the next
+//! word), indented lines (code, quotations, verse) and fenced code, table rows (`|` columns, tabs
+//! or runs of spaces inside a line), quoted blocks (`>`), separators (`* * *`), dialogue turns
+//! (`MARY: Out.`), closings of letters (`Yours, etc.`), text in scripts written without spaces.
+//! A title never joins the text after it (`meta.title`, or a short first paragraph that ends
+//! with a word before one that begins with a capital), nor does one of several short paragraphs
+//! in a row that end without punctuation (captions, contents). Text with nothing to join (each
+//! paragraph on one line, each ending a sentence) is returned as it is, borrowed.
+//!
+//! **Evidence**: a wrap needs at least three breaks that look like cuts, seven in ten of the
+//! breaks inside paragraphs, and lines that do not nearly all begin with a capital (verse). A
+//! broken paragraph needs a first part that says it is not finished. A word split at a line end
+//! is joined wherever it is, wrapped document or not: the split says the line was cut. When
+//! unsure, the text stays. The output is a fixed point: a second run finds nothing to join.
+//!
+//! ```
+//! use textmend::{Meta, Stage};
+//! use textmend::stages::JoinWrappedLines;
+//!
+//! let text = "It is a truth universally acknowledged, that a single man in\n\
+//!             possession of a good fortune, must be in want of a wife. However\n\
+//!             little known the feelings or views of such a man may be on his\n\
+//!             first entering a neighbourhood, this truth is so well fixed in the\n\
+//!             minds of the surrounding families that he is considered the right-\n\
+//!             ful property of some one or other of their daughters.\n\
+//!             \n\
+//!             Chapter 2\n\
+//!             \n\
+//!             Relations between the two countries are of strategic nature and are\n\
+//!             \n\
+//!             constantly developing.\n";
+//! let out = JoinWrappedLines::default().apply(text, &mut Meta::default());
+//! assert_eq!(
+//!     out.text(),
+//!     "It is a truth universally acknowledged, that a single man in possession of a good \
+//!      fortune, must be in want of a wife. However little known the feelings or views of such a \
+//!      man may be on his first entering a neighbourhood, this truth is so well fixed in the \
+//!      minds of the surrounding families that he is considered the rightful property of some \
+//!      one or other of their daughters.\n\
+//!      \n\
+//!      Chapter 2\n\
+//!      \n\
+//!      Relations between the two countries are of strategic nature and are constantly \
+//!      developing.\n"
+//! );
+//! let reasons: Vec<&str> = out.edits().iter().map(|e| e.reason.as_ref()).collect();
+//! assert_eq!(reasons, ["hard wrap", "hard wrap", "hard wrap", "hard wrap", "hyphenation", "broken paragraph"]);
+//! ```
+
+mod hyphen;
+mod lines;
+mod paragraphs;
+mod wrap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{Rewrite, Rewriter};
+use crate::{Meta, Stage};
+use hyphen::{Outcome, Split};
+use lines::{Line, Shape};
+use paragraphs::Prose;
+
+/// The `unwrap` stage's settings. Everything is on by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct JoinWrappedLines {
+    /// Join the lines of paragraphs that were wrapped at a fixed width.
+    pub hard_wraps: bool,
+    /// Join paragraphs broken mid-sentence by a blank line.
+    pub broken_paragraphs: bool,
+    /// Join words hyphenated across a line break.
+    pub hyphenation: bool,
+    /// The widest wrap recognised, in characters (150 by default): longer lines are paragraphs
+    /// written on one line.
+    pub max_width: usize,
+}
+
+impl Default for JoinWrappedLines {
+    fn default() -> Self {
+        JoinWrappedLines {
+            hard_wraps: true,
+            broken_paragraphs: true,
+            hyphenation: true,
+            max_width: 150,
+        }
+    }
+}
+
+impl JoinWrappedLines {
+    /// Sets [`hard_wraps`](Self::hard_wraps).
+    pub fn hard_wraps(mut self, on: bool) -> Self {
+        self.hard_wraps = on;
+        self
+    }
+
+    /// Sets [`broken_paragraphs`](Self::broken_paragraphs).
+    pub fn broken_paragraphs(mut self, on: bool) -> Self {
+        self.broken_paragraphs = on;
+        self
+    }
+
+    /// Sets [`hyphenation`](Self::hyphenation).
+    pub fn hyphenation(mut self, on: bool) -> Self {
+        self.hyphenation = on;
+        self
+    }
+
+    /// Sets [`max_width`](Self::max_width).
+    pub fn max_width(mut self, width: usize) -> Self {
+        self.max_width = width;
+        self
+    }
+}
+
+/// One join: the range between two lines (or two paragraphs) and what replaces it.
+enum Join {
+    Space(usize, usize, &'static str),
+    Tight(usize, usize),
+    /// Index into the splits.
+    Hyphen(usize),
+}
+
+impl JoinWrappedLines {
+    /// How line `l` joins the line `n` after it in the same block, if it does.
+    #[allow(clippy::too_many_arguments)]
+    fn pair(
+        &self,
+        text: &str,
+        l: &Line,
+        ls: &Shape,
+        n: &Line,
+        ns: &Shape,
+        width: Option<usize>,
+        splits: &mut Vec<Split>,
+    ) -> Option<Join> {
+        if l.fenced || n.fenced || !lines::may_join(ls, ns) {
+            return None;
+        }
+        let (lt, nt) = (l.text(text), n.text(text));
+        if self.hyphenation && !lt.ends_with("--") {
+            if let Some(split) = hyphen::split_at(text, l.text_start, l.end, n.text_start) {
+                splits.push(split);
+                return Some(Join::Hyphen(splits.len() - 1));
+            }
+        }
+        let width = width?;
+        if !wrap::is_cut(ls.chars as usize, ns.first_word as usize, width) {
+            return None;
+        }
+        // A dash written without spaces ("undertaker--the") stays without them.
+        let dash = |t: &str| t.starts_with("--") || t.starts_with('—');
+        let before_dash = lt.ends_with("--") || lt.ends_with('—');
+        if (before_dash && !lt.ends_with(" --") && !lt.ends_with(" —")) || dash(nt) {
+            Some(Join::Tight(l.end, n.text_start))
+        } else {
+            Some(Join::Space(l.end, n.text_start, "hard wrap"))
+        }
+    }
+}
+
+impl Stage for JoinWrappedLines {
+    fn name(&self) -> &str {
+        "unwrap"
+    }
+
+    fn config(&self) -> Option<crate::StageConfig> {
+        Some(crate::StageConfig::Unwrap(self.clone()))
+    }
+
+    fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
+        let title = meta.title.as_deref();
+        let once = self.round(text, title);
+        if once.is_unchanged() || self.round(once.text(), title).is_unchanged() {
+            return once;
+        }
+        // Rarely, joins change what the document looks like (the lengths of its lines, so its
+        // width; the lines a word split ends): go on to the text that a round leaves as it is.
+        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t, title).into_parts().1)
+    }
+}
+
+impl JoinWrappedLines {
+    /// One reading of the text and the joins it finds. `title` is the document's, if known.
+    fn round<'a>(&self, text: &'a str, title: Option<&str>) -> Rewrite<'a> {
+        let lines = lines::lines(text);
+        // Only lines that follow or precede another without a blank line are read for their
+        // shape (the others are never asked about).
+        let mut shapes: Vec<Shape> = Vec::new();
+        for (i, p) in lines.windows(2).enumerate() {
+            if !p[0].is_blank() && !p[1].is_blank() {
+                if shapes.is_empty() {
+                    shapes = vec![Shape::default(); lines.len()];
+                }
+                if i == 0 || lines[i - 1].is_blank() {
+                    shapes[i] = Shape::of(text, &p[0]);
+                }
+                shapes[i + 1] = Shape::of(text, &p[1]);
+            }
+        }
+        let width = if self.hard_wraps && !shapes.is_empty() {
+            wrap::detect(&lines, &shapes, self.max_width)
+        } else {
+            None
+        };
+        let mut joins: Vec<Join> = Vec::new();
+        let mut splits: Vec<Split> = Vec::new();
+
+        let doc_first = lines.iter().position(|l| !l.is_blank());
+        // The paragraph before the one being read ended with a bare word (as captions do).
+        let mut after_bare = false;
+        // The paragraph being read: its first line, and its words up to `prose_until`.
+        let mut para_first = 0;
+        let mut prose = Prose::default();
+        let mut prose_until = 0;
+        let mut i = 0;
+        while i < lines.len() {
+            let l = &lines[i];
+            if l.is_blank() {
+                i += 1;
+                // Blank lines at the start: the first paragraph begins after them.
+                if para_first + 1 == i {
+                    para_first = i;
+                }
+                continue;
+            }
+            let Some(n) = lines.get(i + 1) else { break };
+            if !n.is_blank() {
+                let (ls, ns) = (&shapes[i], &shapes[i + 1]);
+                if let Some(join) = self.pair(text, l, ls, n, ns, width, &mut splits) {
+                    joins.push(join);
+                }
+                i += 1;
+                continue;
+            }
+            // A gap of blank lines, then the next block (if any).
+            let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+                break;
+            };
+            let b = &lines[j];
+            let gap = Gap {
+                para_first,
+                last: i,
+                next: j,
+                first: Some(para_first) == doc_first,
+                after_bare,
+                title,
+            };
+            let joined = self.broken_paragraphs
+                && self.gap_joins(text, &lines, &gap, &mut prose, &mut prose_until);
+            if joined {
+                joins.push(Join::Space(l.end, b.text_start, "broken paragraph"));
+            } else {
+                para_first = j;
+                prose = Prose::default();
+                prose_until = b.start;
+                after_bare = paragraphs::ends_bare(l.text(text));
+            }
+            i = j;
+        }
+
+        let outcomes = hyphen::decide(text, &splits);
+        let mut out = Rewriter::new(text);
+        for join in joins {
+            match join {
+                Join::Space(start, end, reason) => out.replace(start..end, " ", reason),
+                Join::Tight(start, end) => out.delete(start..end, "hard wrap"),
+                Join::Hyphen(k) => {
+                    let s = &splits[k];
+                    let from = match outcomes[k] {
+                        Outcome::Join => s.hyphen.start,
+                        Outcome::Keep => s.hyphen.end,
+                    };
+                    out.delete(from..s.rest, "hyphenation");
+                }
+            }
+        }
+        out.finish()
+    }
+}
+
+/// Blank lines between two paragraphs, by line index.
+struct Gap<'t> {
+    /// The first line of the paragraph before (which may have joined paragraphs before it).
+    para_first: usize,
+    /// Its last line.
+    last: usize,
+    /// The first line after the gap.
+    next: usize,
+    /// The paragraph before is the document's first.
+    first: bool,
+    /// The paragraph before that one ends with a word and no punctuation.
+    after_bare: bool,
+    /// The document's title, if known.
+    title: Option<&'t str>,
+}
+
+impl JoinWrappedLines {
+    /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
+    /// paragraph's words, read up to `prose_until`.
+    fn gap_joins(
+        &self,
+        text: &str,
+        lines: &[Line],
+        gap: &Gap,
+        prose: &mut Prose,
+        prose_until: &mut usize,
+    ) -> bool {
+        let (para_first, next) = (gap.para_first, gap.next);
+        let (a, b) = (&lines[gap.last], &lines[next]);
+        if a.fenced || b.fenced || a.indent(text) >= 4 || b.indent(text) >= 4 {
+            return false;
+        }
+        let (a_last, b_first) = (a.text(text), b.text(text));
+        if !paragraphs::may_continue(a_last) {
+            return false;
+        }
+        if !prose.is_known() {
+            *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
+        }
+        *prose_until = a.end;
+        // A title never goes on in the text: the one `markup` found, or a short first paragraph
+        // that ends with a word (not a comma, not a word such as "to" or "the": a headline is
+        // a whole phrase) before one that begins with a capital.
+        let para = text[lines[para_first].text_start..a.end].trim();
+        let headline = gap.first
+            && prose.words < Prose::ENOUGH
+            && paragraphs::ends_bare(a_last)
+            && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c));
+        // Short paragraphs one after another that end without punctuation are a list (of
+        // captions, of contents): one of them does not go on in a capitalised one.
+        let listed = gap.after_bare
+            && prose.words < 8
+            && paragraphs::ends_bare(a_last)
+            && b_first.starts_with(char::is_uppercase);
+        if headline || listed || gap.title.is_some_and(|t| t.trim() == para) {
+            return false;
+        }
+        // The words after the gap, whatever blank lines they cross: what this round or a later
+        // one joins after the gap must not change what is seen from before it.
+        let b_prose = Prose::ahead(&text[b.text_start..]);
+        paragraphs::continues(
+            lines[para_first].text(text),
+            a_last,
+            *prose,
+            b_first,
+            b_prose,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn run(text: &str) -> String {
+        JoinWrappedLines::default()
+            .apply(text, &mut Meta::default())
+            .text()
+            .to_owned()
+    }
+
+    #[test]
+    fn unwrapped_text_comes_back_borrowed() {
+        let text = "One paragraph on one line.\n\nTwo, on another.\n- a list\n- of items\n";
+        let (out, edits) = JoinWrappedLines::default()
+            .apply(text, &mut Meta::default())
+            .into_parts();
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert!(edits.is_empty());
+    }
+
+    #[test]
+    fn hyphens_at_line_ends() {
+        assert_eq!(run("the develop-\nment of it"), "the development of it");
+        assert_eq!(run("a self-\nreliant man"), "a self-reliant man");
+        assert_eq!(run("after COVID-\n19 came"), "after COVID-19 came");
+        assert_eq!(
+            run("co-\noperate, as co-operate is spelt here"),
+            "co-operate, as co-operate is spelt here"
+        );
+    }
+
+    #[test]
+    fn an_email_keeps_its_structure() {
+        // Wrapped paragraphs and list items (with their hanging lines) are joined; the quote, the
+        // code, the table, the closing and the signature stay as they are.
+        let text = "Hi Bob,\n\
+         \n\
+         Thanks for the report on the quarterly figures. I have read it through\n\
+         twice and I think the numbers for the northern region need another look\n\
+         before we send them to the board, because the totals do not add up with\n\
+         what finance sent us last week.\n\
+         \n\
+         A few points:\n\
+         \n\
+         1. The revenue line for March is missing the adjustment that we agreed\n\
+         \x20  on in the meeting.\n\
+         2. Headcount is off by two.\n\
+         3. The forecast assumes the old exchange rate, which changed in April\n\
+         \x20  and makes a real difference.\n\
+         \n\
+         > On Monday, Bob wrote:\n\
+         > Here are the figures for the quarter. Let me know if anything looks\n\
+         > wrong to you before Friday.\n\
+         \n\
+         \x20   total = sum(region.revenue for region in regions)\n\
+         \x20   print(total)\n\
+         \n\
+         Name      Region     Total\n\
+         Alice     North      1200\n\
+         Bob       South      900\n\
+         \n\
+         Best regards,\n\
+         Carol\n\
+         --\n\
+         Carol Smith, Finance\n\
+         +1 555 0100\n\
+         ";
+        let expected = "Hi Bob,\n\
+         \n\
+         Thanks for the report on the quarterly figures. I have read it through twice and I think the numbers for the northern region need another look before we send them to the board, because the totals do not add up with what finance sent us last week.\n\
+         \n\
+         A few points:\n\
+         \n\
+         1. The revenue line for March is missing the adjustment that we agreed on in the meeting.\n\
+         2. Headcount is off by two.\n\
+         3. The forecast assumes the old exchange rate, which changed in April and makes a real difference.\n\
+         \n\
+         > On Monday, Bob wrote:\n\
+         > Here are the figures for the quarter. Let me know if anything looks\n\
+         > wrong to you before Friday.\n\
+         \n\
+         \x20   total = sum(region.revenue for region in regions)\n\
+         \x20   print(total)\n\
+         \n\
+         Name      Region     Total\n\
+         Alice     North      1200\n\
+         Bob       South      900\n\
+         \n\
+         Best regards,\n\
+         Carol\n\
+         --\n\
+         Carol Smith, Finance\n\
+         +1 555 0100\n\
+         ";
+        assert_eq!(run(text), expected);
+    }
+
+    #[test]
+    fn paragraphs_separated_by_indentation() {
+        let text = "    It is a truth universally acknowledged, that a single man in\n\
+                    possession of a good fortune, must be in want of a wife. However\n\
+                    little known the feelings or views of such a man may be on his\n\
+                    first entering a neighbourhood.\n\
+                    \x20   This truth is so well fixed in the minds of the surrounding\n\
+                    families, that he is considered the rightful property of some one\n\
+                    or other of their daughters, and of all the people around them.\n";
+        assert_eq!(
+            run(text),
+            "    It is a truth universally acknowledged, that a single man in possession of a \
+             good fortune, must be in want of a wife. However little known the feelings or \
+             views of such a man may be on his first entering a neighbourhood.\n    This \
+             truth is so well fixed in the minds of the surrounding families, that he is \
+             considered the rightful property of some one or other of their daughters, and \
+             of all the people around them.\n"
+        );
+    }
+
+    #[test]
+    fn crlf_line_breaks() {
+        let text = "It is a truth universally acknowledged, that a single man in\r\n\
+                    possession of a good fortune, must be in want of a wife. However\r\n\
+                    little known the feelings or views of such a man may be on his\r\n\
+                    first entering a neighbourhood, this truth is so well fixed.\r\n";
+        assert_eq!(
+            run(text),
+            "It is a truth universally acknowledged, that a single man in possession of a good \
+             fortune, must be in want of a wife. However little known the feelings or views of \
+             such a man may be on his first entering a neighbourhood, this truth is so well \
+             fixed.\r\n"
+        );
+    }
+
+    #[test]
+    fn structure_stays() {
+        let text = "It is a truth universally acknowledged, that a single man in\n\
+                    possession of a good fortune, must be in want of a wife. However\n\
+                    little known the feelings or views of such a man may be on his\n\
+                    first entering a neighbourhood, this truth is so well fixed.\n\
+                    \n\
+                    - an item of a list that is long enough to reach the margin of\n\
+                    - the next item\n\
+                    \n\
+                    Dear Sir,\n\
+                    I write to you about the matter of the house and the garden in\n\
+                    the street.\n\
+                    Yours, etc.\n\
+                    \n\
+                    \x20   fn main() {\n\
+                    \x20       println!(\"code is left as it is, however long its lines\");\n\
+                    \x20   }\n\
+                    > a quoted line that is also long enough to reach the margin\n\
+                    > of the text\n";
+        let out = run(text);
+        assert!(out.contains("\n- an item of a list that is long enough to reach the margin of\n- the next item\n"), "{out}");
+        assert!(out.contains("Dear Sir,\nI write"), "{out}");
+        assert!(
+            out.contains("garden in the street.\nYours, etc.\n"),
+            "{out}"
+        );
+        assert!(out.contains("    fn main() {\n        println!"), "{out}");
+        assert!(out.contains("margin\n> of the text"), "{out}");
+    }
+}

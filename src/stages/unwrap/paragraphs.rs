@@ -1,0 +1,434 @@
+//! Paragraphs broken mid-sentence by a blank line: "...of strategic nature and are\n\nconstantly
+//! developing." is one sentence.
+//!
+//! The first part must not end a sentence, and say so: it ends with a comma, with a word that
+//! cannot end a sentence (an article, a preposition, a conjunction, an auxiliary: "and are"), or
+//! with a title abbreviation before a name ("Mr.\n\nSmith"); or it ends with a plain word and no
+//! punctuation while the second part goes on in lower case, or with a name rather than a word that
+//! starts sentences ("The", "He", "However"). Neither part may be a list item, a heading, a
+//! quoted block, a table row, a dialogue turn or a closing of a letter, and the first part must
+//! read as prose (with words in lower case), so that a title or a dateline ("Friday, January 4,
+//! 2019") never joins what follows.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::lines::{
+    is_chapter_start, is_dialogue_turn, is_list_item, is_speaker_tag, is_valediction, stands_alone,
+};
+
+/// What a paragraph is made of, as far as joining it is concerned.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Prose {
+    /// Words, counted up to [`Prose::ENOUGH`].
+    pub words: usize,
+    /// Some word that is not a function word begins with a lower-case letter: prose, not a
+    /// title ("Huck and his Father", "Reforming the Drunkard").
+    pub lower: bool,
+}
+
+impl Prose {
+    pub const ENOUGH: usize = 16;
+
+    /// What the words of `t` are, read until more would change nothing.
+    pub fn of(t: &str) -> Prose {
+        let mut p = Prose::default();
+        for w in t.split_ascii_whitespace() {
+            p.add(w);
+            if p.is_known() {
+                break;
+            }
+        }
+        p
+    }
+
+    /// The first [`Prose::ENOUGH`] words of `t`, and no more.
+    pub fn ahead(t: &str) -> Prose {
+        let mut p = Prose::default();
+        for w in t.split_ascii_whitespace().take(Self::ENOUGH) {
+            p.add(w);
+        }
+        p
+    }
+
+    fn add(&mut self, w: &str) {
+        self.words += 1;
+        if self.lower {
+            return;
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        self.lower = w.starts_with(char::is_lowercase) && !is_small_word(w);
+    }
+
+    /// Whether more words would change nothing.
+    pub fn is_known(&self) -> bool {
+        self.words >= Self::ENOUGH && self.lower
+    }
+
+    pub fn and(self, other: Prose) -> Prose {
+        Prose {
+            words: (self.words + other.words).min(Self::ENOUGH),
+            lower: self.lower || other.lower,
+        }
+    }
+}
+
+/// Small words of titles, besides [`OPEN_WORDS`].
+const SMALL: &[&str] = &[
+    "out", "up", "down", "off", "it", "him", "them", "me", "us", "you",
+];
+
+/// How the first part ends.
+#[derive(Debug, PartialEq, Eq)]
+enum Ending {
+    /// A comma.
+    Comma,
+    /// A word that cannot end a sentence.
+    Open,
+    /// A title abbreviation ("Mr.", "Dr.").
+    Title,
+    /// A word with no punctuation after it.
+    Bare,
+    /// Anything else: punctuation, a URL, a symbol.
+    Closed,
+}
+
+fn ending(last_line: &str) -> Ending {
+    let Some(last) = last_line.chars().next_back() else {
+        return Ending::Closed;
+    };
+    // Most paragraphs end with a full stop, a question mark or a closing quote: settled at once.
+    if last != ',' && last != '.' && !last.is_alphanumeric() {
+        return Ending::Closed;
+    }
+    let token = last_line.rsplit(' ').next().unwrap_or(last_line);
+    if last == '.' {
+        return if TITLES.contains(&token) {
+            Ending::Title
+        } else {
+            Ending::Closed
+        };
+    }
+    if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+        return Ending::Closed;
+    }
+    if last == ',' {
+        return Ending::Comma;
+    }
+    let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "The" ends no sentence and no title either: it begins a name ("according to The").
+    if is_open_word(word) || word == "The" {
+        Ending::Open
+    } else {
+        Ending::Bare
+    }
+}
+
+/// Whether the last word is an article, a preposition or a conjunction, which no sentence and
+/// no answer ends with (unlike a verb: "...the plan is").
+fn ends_with_particle(a_last: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "into", "between", "than",
+    ];
+    let word = a_last.rsplit(' ').next().unwrap_or(a_last);
+    PARTICLES.contains(&word)
+}
+
+/// Whether the last line ends with a word that may end a sentence, without punctuation.
+pub(super) fn ends_bare(a_last: &str) -> bool {
+    ending(a_last) == Ending::Bare
+}
+
+/// Whether a paragraph whose last line is `a_last` may go on in the next (a cheap test, made
+/// before the paragraphs are read).
+pub(super) fn may_continue(a_last: &str) -> bool {
+    ending(a_last) != Ending::Closed
+}
+
+/// Whether the paragraph whose first line is `a_first`, last line `a_last` and words `a` goes on
+/// in the one whose first line is `b_first` and words `b`.
+pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b: Prose) -> bool {
+    if is_list_item(a_first)
+        || stands_alone(a_first)
+        || stands_alone(a_last)
+        || is_list_item(b_first)
+        || stands_alone(b_first)
+        || is_valediction(b_first)
+        || is_dialogue_turn(b_first)
+        || !a_first.starts_with(|c: char| c.is_alphanumeric() || "\"“‘'(".contains(c))
+        || is_chapter_start(b_first)
+        || is_speaker_tag(b_first)
+        || a_first.starts_with(['—', '–', '―'])
+        || a_first.starts_with("--")
+    {
+        return false;
+    }
+    let Some(next) = b_first.chars().next() else {
+        return false;
+    };
+    let first_word = b_first
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("");
+    let capitals = first_word.chars().count() >= 2 && !first_word.contains(char::is_lowercase);
+    let after_quote = matches!(next, '"' | '“' | '‘')
+        .then(|| b_first[next.len_utf8()..].chars().next())
+        .flatten();
+    let quoted = after_quote.is_some_and(char::is_alphanumeric);
+    let lower =
+        next.is_lowercase() || next.is_numeric() || after_quote.is_some_and(char::is_lowercase);
+    // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
+    // a signature or heading in capitals.
+    let name = next.is_uppercase() && !capitals && !is_starter(first_word) && b.lower;
+    let small = |n: usize| a.words + b.words < n;
+    let ending = ending(a_last);
+    // A title has no lower-case words but its small ones, and ends with a word that may end a
+    // phrase; what follows one in lower case is still a continuation, unless the title is in
+    // capitals. (A part that ends with "of the" or a comma is no title, whatever its words.)
+    let titled = matches!(ending, Ending::Bare | Ending::Title);
+    if titled && !(a.lower || lower && a_first.contains(char::is_lowercase)) {
+        return false;
+    }
+    // A speaker's words in an interview end where the speaker stops, finished or not (as
+    // "...a successful mayorship are"): only a continuation in lower case, or one after an
+    // article, a preposition or a conjunction, goes on them.
+    if is_speaker_tag(a_first) && !lower && !ends_with_particle(a_last) {
+        return false;
+    }
+    match ending {
+        Ending::Open => lower || quoted || (next.is_uppercase() && !is_starter(first_word)),
+        Ending::Comma => lower || (name && a.words >= 8),
+        Ending::Title => next.is_uppercase(),
+        Ending::Bare => (lower && !small(6)) || (name && a.words >= 4 && !small(12)),
+        _ => false,
+    }
+}
+
+/// A set of short words, hashed with FNV-1a (the standard SipHash costs more than the
+/// lookup it serves here, and these keys are ours, not an attacker's).
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn is_open_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| OPEN_WORDS.iter().copied().collect());
+    // None is longer than "although".
+    w.len() <= 8 && SET.contains(w)
+}
+
+/// A word of [`OPEN_WORDS`] or [`SMALL`]: not a content word.
+fn is_small_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| OPEN_WORDS.iter().chain(SMALL).copied().collect());
+    w.len() <= 8 && SET.contains(w)
+}
+
+fn is_starter(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| STARTERS.iter().copied().collect());
+    w.len() <= 10 && SET.contains(w)
+}
+
+/// Words after which a sentence goes on (sorted): articles, prepositions, conjunctions, auxiliaries,
+/// possessives (lower case only: "OF" in a title page is not one).
+const OPEN_WORDS: &[&str] = &[
+    "a", "about", "across", "after", "against", "also", "although", "among", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "during", "each", "every", "for", "from", "had", "has",
+    "have", "her", "his", "if", "in", "into", "is", "its", "may", "might", "more", "most", "must",
+    "my", "nor", "not", "of", "on", "onto", "or", "our", "over", "said", "says", "shall", "should",
+    "some", "such", "than", "that", "the", "their", "these", "this", "those", "though", "through",
+    "to", "toward", "towards", "under", "upon", "very", "was", "were", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "will", "with", "within", "without", "would", "your",
+];
+
+/// Abbreviations that stand before a name.
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
+    "Sgt.", "Capt.", "Rev.", "Hon.", "Maj.", "Pres.", "Supt.", "Mt.", "Ft.", "Sr.",
+];
+
+/// Capitalised words that begin sentences (sorted): after a bare word they mean a new sentence, and a
+/// new paragraph, rather than a name that goes on the sentence.
+const STARTERS: &[&str] = &[
+    "A",
+    "According",
+    "After",
+    "All",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "Even",
+    "Following",
+    "For",
+    "From",
+    "He",
+    "Hence",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Let",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "Next",
+    "No",
+    "Not",
+    "Now",
+    "Of",
+    "Officials",
+    "Oh",
+    "On",
+    "Once",
+    "One",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Police",
+    "Several",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Three",
+    "Thus",
+    "To",
+    "Today",
+    "Two",
+    "Under",
+    "We",
+    "Well",
+    "What",
+    "When",
+    "Where",
+    "Whereas",
+    "While",
+    "Whilst",
+    "Who",
+    "Why",
+    "With",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joins(a: &str, b: &str) -> bool {
+        continues(a, a, Prose::of(a), b, Prose::of(b))
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(OPEN_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            OPEN_WORDS.iter().all(|w| w.len() <= 8),
+            "is_open_word looks at 8 bytes"
+        );
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_seed_and_other_breaks() {
+        assert!(joins(
+            "relations between Russia and Azerbaijan are of strategic nature and are",
+            "constantly developing."
+        ));
+        assert!(joins(
+            "the meeting was attended by",
+            "President Aliyev and others."
+        ));
+        assert!(joins(
+            "the meeting was attended by Mr.",
+            "Smith and others."
+        ));
+        assert!(joins("he said the company would", "close in 2020."));
+        assert!(joins(
+            "talks were held in London on Monday with Prime Minister",
+            "Theresa May, officials said."
+        ));
+    }
+
+    #[test]
+    fn real_paragraphs_stay_apart() {
+        assert!(!joins("It ended.", "then it began again."));
+        assert!(!joins(
+            "Friday, January 4, 2019",
+            "An apartment building collapsed."
+        ));
+        assert!(!joins(
+            "RUSSIA-AZERBAIJAN CO-OP IN MILITARY SPHERE",
+            "and more."
+        ));
+        assert!(!joins(
+            "emergency stabilisation works",
+            "The FSB denies the claims."
+        ));
+        assert!(!joins("- an item of a list without", "the end."));
+        assert!(!joins(
+            "talks about them here — https://example.org/x.html",
+            "our roots."
+        ));
+        assert!(!joins("the letter ended with", "Yours, etc."));
+    }
+}
