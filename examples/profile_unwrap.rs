@@ -13,6 +13,10 @@
 use textmend::stages::JoinWrappedLines;
 use textmend::{Meta, Pipeline, Stage};
 
+// The benchmarks' texts, so that the profile runs on exactly what `benches/unwrap.rs` measures.
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 const BOOKS: [&str; 4] = [
     "pride-and-prejudice",
     "great-expectations",
@@ -23,38 +27,6 @@ const BOOKS: [&str; 4] = [
 fn corpus(path: &str) -> String {
     let path = format!("{}/corpus/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// Each paragraph of `text` wrapped greedily at `width` columns; with `hyphenate`, a word of
-/// eight letters or more that does not fit is split with a hyphen after its fourth letter.
-fn wrapped(text: &str, width: usize, hyphenate: bool) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 64);
-    for paragraph in text.split("\n\n") {
-        let mut line = 0;
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count();
-            let splittable = word.len() >= 8 && word.bytes().all(|b| b.is_ascii_lowercase());
-            if hyphenate && splittable && line > 0 && line + 6 <= width && line + 1 + len > width {
-                out.push(' ');
-                out.push_str(&word[..4]);
-                out.push_str("-\n");
-                out.push_str(&word[4..]);
-                line = len - 4;
-                continue;
-            }
-            if line > 0 && line + 1 + len > width {
-                out.push('\n');
-                line = 0;
-            } else if line > 0 {
-                out.push(' ');
-                line += 1;
-            }
-            out.push_str(word);
-            line += len;
-        }
-        out.push_str("\n\n");
-    }
-    out
 }
 
 fn main() {
@@ -72,7 +44,7 @@ fn main() {
             text.push_str(&sample);
         }
         if which != "news" {
-            text = wrapped(&text, 72, which == "hyphenated");
+            text = common::hard_wrapped(&text, 72, which == "hyphenated");
         }
     } else {
         for book in BOOKS {

@@ -59,3 +59,35 @@ pub fn mojibaked(clean: &str) -> String {
     }
     out
 }
+
+/// Each paragraph of `text` wrapped greedily at `width` columns; with `hyphenate`, a word of
+/// eight letters or more that does not fit is split with a hyphen after its fourth letter.
+pub fn hard_wrapped(text: &str, width: usize, hyphenate: bool) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    for paragraph in text.split("\n\n") {
+        let mut line = 0;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            let splittable = word.len() >= 8 && word.bytes().all(|b| b.is_ascii_lowercase());
+            if hyphenate && splittable && line > 0 && line + 6 <= width && line + 1 + len > width {
+                out.push(' ');
+                out.push_str(&word[..4]);
+                out.push_str("-\n");
+                out.push_str(&word[4..]);
+                line = len - 4;
+                continue;
+            }
+            if line > 0 && line + 1 + len > width {
+                out.push('\n');
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += len;
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
