@@ -155,6 +155,10 @@ fn social(t: &str) -> bool {
     if words > 8 || (words > 4 && lower.ends_with(['.', '!', '?'])) {
         return false;
     }
+    // The end of a sentence wrapped onto a line of its own: `related deaths worldwide.`
+    if t.starts_with(char::is_lowercase) && t.ends_with(['.', '!', '?']) {
+        return false;
+    }
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     SOCIAL_STARTS.iter().any(|start| {
         lower
@@ -290,6 +294,7 @@ mod tests {
             "He said: the matter is closed.",
             "Following the election, the party split.",
             "Related to this, the court ruled.",
+            "related deaths worldwide.",
             "The company (founded in 1990) grew.",
             "Printing costs rose.",
             "—Testimony from the chief internal police investigator",
