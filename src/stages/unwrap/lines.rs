@@ -113,6 +113,7 @@ const ENDS_SENTENCE: u16 = 32;
 const SPACELESS_START: u16 = 64;
 const SPACELESS_END: u16 = 128;
 const CAPITAL: u16 = 256;
+const GOES_ON: u16 = 512;
 
 impl Shape {
     pub fn of(text: &str, line: &Line) -> Shape {
@@ -155,6 +156,10 @@ impl Shape {
         set(SPACELESS_START, is_spaceless_script(first));
         set(SPACELESS_END, is_spaceless_script(last));
         set(CAPITAL, first.is_uppercase());
+        set(
+            GOES_ON,
+            t.starts_with("— ") || starts_with_number_and_stop(t),
+        );
         let indent = line.indent(text) as u32;
         Shape {
             flags,
@@ -181,7 +186,12 @@ impl Shape {
 /// indentation after, no closing of a letter or dialogue turn after a finished sentence, no script
 /// written without spaces at the junction. (Fenced code is the caller's to check.)
 pub(super) fn may_join(l: &Shape, n: &Shape) -> bool {
-    if l.is(ALONE) || n.is(ITEM) || l.is(VALEDICTION) || l.is(COLUMNS) || n.is(COLUMNS) {
+    // A spaced em dash or a number and a stop after an unfinished line of text is the sentence
+    // going on ("in the case of the first spray\n— toothpaste", "in Wuhan on January\n12. The
+    // research"), not an item of a list.
+    let goes_on = n.is(GOES_ON) && !l.is(ENDS_SENTENCE) && !l.is(ITEM);
+    let item = n.is(ITEM) && !goes_on;
+    if l.is(ALONE) || item || l.is(VALEDICTION) || l.is(COLUMNS) || n.is(COLUMNS) {
         return false;
     }
     // One space is not indentation (Gutenberg texts begin some lines with one after a quote);
@@ -197,11 +207,18 @@ pub(super) fn may_join(l: &Shape, n: &Shape) -> bool {
     !(l.is(ENDS_SENTENCE) && (n.is(VALEDICTION) || n.is(DIALOGUE)))
 }
 
+/// `12. `: a number of up to four digits, a full stop and a space.
+fn starts_with_number_and_stop(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits) && t.as_bytes()[digits..].starts_with(b". ")
+}
+
 /// A line that stands on its own: nothing is joined to it or from it.
 pub(super) fn stands_alone(t: &str) -> bool {
     let b = t.as_bytes();
     b.first() == Some(&b'>')
-        || b.first() == Some(&b'#')
+        // A heading, not a hashtag ("#DemDebate").
+        || b.first() == Some(&b'#') && !b.get(1).is_some_and(u8::is_ascii_alphanumeric)
         || t == "--"
         || is_rule(t)
         || is_table_row(t)
@@ -209,9 +226,12 @@ pub(super) fn stands_alone(t: &str) -> bool {
 }
 
 /// An interviewer's or speaker's tag in double brackets, as Wikinews interviews write them
-/// (`((WN))  Why did you...`).
+/// (`((WN))  Why did you...`), followed by a space; not a note of the language a quotation is in,
+/// which runs on in the text (`((hu))Hungarian language: ...`).
 pub(super) fn is_speaker_tag(t: &str) -> bool {
     t.starts_with("((")
+        && t.find("))")
+            .is_none_or(|end| t[end + 2..].is_empty() || t[end + 2..].starts_with([' ', '\u{a0}']))
 }
 
 /// `* * *`, `---`, `=====`, `~~~`: a separator.
@@ -227,10 +247,27 @@ fn is_rule(t: &str) -> bool {
     marks >= 3
 }
 
-/// Columns: two or more `|`, or a tab inside the text.
+/// Columns: two or more `|` (outside braces: `{w|neuroplasticity|plasticity}` is wiki markup),
+/// or a tab inside the text.
 fn is_table_row(t: &str) -> bool {
     let b = t.as_bytes();
-    memchr::memchr_iter(b'|', b).nth(1).is_some() || memchr(b'\t', b).is_some()
+    if memchr(b'\t', b).is_some() {
+        return true;
+    }
+    if memchr::memchr_iter(b'|', b).nth(1).is_none() {
+        return false;
+    }
+    let mut depth = 0usize;
+    let mut pipes = 0;
+    for &c in b {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'|' if depth == 0 => pipes += 1,
+            _ => {}
+        }
+    }
+    pipes >= 2
 }
 
 /// A run of three spaces inside the text: columns, or the half-lines of a song set on one line
@@ -270,6 +307,13 @@ pub(super) fn is_chapter_start(t: &str) -> bool {
         return false;
     }
     let number = rest.trim_end_matches(['.', ':']);
+    // "Chapter 11 bankruptcy protections" is a sentence: a heading's title is capitalised.
+    if words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
+    {
+        return false;
+    }
     !number.is_empty()
         && number.len() <= 12
         && (number.bytes().all(|b| b.is_ascii_digit())

@@ -168,7 +168,7 @@ impl JoinWrappedLines {
             return None;
         }
         // A dash written without spaces ("undertaker--the") stays without them.
-        let dash = |t: &str| t.starts_with("--") || t.starts_with('—');
+        let dash = |t: &str| t.starts_with("--") || t.starts_with('—') && !t.starts_with("— ");
         let before_dash = lt.ends_with("--") || lt.ends_with('—');
         if (before_dash && !lt.ends_with(" --") && !lt.ends_with(" —")) || dash(nt) {
             Some(Join::Tight(l.end, n.text_start))
@@ -270,10 +270,11 @@ impl JoinWrappedLines {
             if joined {
                 joins.push(Join::Space(l.end, b.text_start, "broken paragraph"));
             } else {
+                // A first paragraph that ends bare is a title or a dateline, not a caption.
+                after_bare = paragraphs::ends_bare(l.text(text)) && Some(para_first) != doc_first;
                 para_first = j;
                 prose = Prose::default();
                 prose_until = b.start;
-                after_bare = paragraphs::ends_bare(l.text(text));
             }
             i = j;
         }
@@ -345,11 +346,13 @@ impl JoinWrappedLines {
         let headline = gap.first
             && prose.words < Prose::ENOUGH
             && paragraphs::ends_bare(a_last)
-            && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c));
+            && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
+            && !paragraphs::reads_as_sentence(para);
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
-            && prose.words < 8
+            && (4..8).contains(&prose.words)
+            && !para.contains(", ")
             && paragraphs::ends_bare(a_last)
             && b_first.starts_with(char::is_uppercase);
         if headline || listed || gap.title.is_some_and(|t| t.trim() == para) {
@@ -358,12 +361,18 @@ impl JoinWrappedLines {
         // The words after the gap, whatever blank lines they cross: what this round or a later
         // one joins after the gap must not change what is seen from before it.
         let b_prose = Prose::ahead(&text[b.text_start..]);
+        let b_last = lines[next..]
+            .iter()
+            .take_while(|l| !l.is_blank())
+            .last()
+            .map_or(b_first, |l| l.text(text));
         paragraphs::continues(
             lines[para_first].text(text),
             a_last,
             *prose,
             b_first,
             b_prose,
+            b_last,
         )
     }
 }

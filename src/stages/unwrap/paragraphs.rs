@@ -98,8 +98,20 @@ fn ending(last_line: &str) -> Ending {
     let Some(last) = last_line.chars().next_back() else {
         return Ending::Closed;
     };
+    // A dash between words ("what the government is doing —") goes on like a comma; a
+    // percentage ("some 25%") is a word.
+    let before_last = last_line[..last_line.len() - last.len_utf8()]
+        .chars()
+        .next_back();
+    if matches!(last, '—' | '–') && before_last == Some(' ') {
+        return Ending::Comma;
+    }
+    // "my boss, my mentor, &\n\nmy friend".
+    if last == '&' && before_last == Some(' ') {
+        return Ending::Open;
+    }
     // Most paragraphs end with a full stop, a question mark or a closing quote: settled at once.
-    if last != ',' && last != '.' && !last.is_alphanumeric() {
+    if last != ',' && last != '.' && last != '%' && !last.is_alphanumeric() {
         return Ending::Closed;
     }
     let token = last_line.rsplit(' ').next().unwrap_or(last_line);
@@ -117,23 +129,144 @@ fn ending(last_line: &str) -> Ending {
         return Ending::Comma;
     }
     let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // "The" ends no sentence and no title either: it begins a name ("according to The").
-    if is_open_word(word) || word == "The" {
+    // "The" ends no sentence and no title either: it begins a name ("according to The"). Nor
+    // does a line that is only a preposition or an article ("On\n\nThursday at the ...").
+    // Nor does a capitalised one that begins a sentence or a clause ("On\n\nThursday at the",
+    // "...about Neandertals: When\n\nNeandertals were living").
+    let capitalised = word.len() >= 2 && word.chars().skip(1).all(char::is_lowercase);
+    let opens_clause = |w: &str| {
+        is_particle(w)
+            || matches!(
+                w,
+                "when" | "where" | "which" | "while" | "whether" | "because" | "although" | "if"
+            )
+    };
+    if is_open_word(word) || word == "The" || capitalised && opens_clause(&word.to_lowercase()) {
         Ending::Open
     } else {
         Ending::Bare
     }
 }
 
-/// Whether the last word is an article, a preposition or a conjunction, which no sentence and
-/// no answer ends with (unlike a verb: "...the plan is").
-fn ends_with_particle(a_last: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
-        "from", "into", "between", "than",
-    ];
-    let word = a_last.rsplit(' ').next().unwrap_or(a_last);
+/// Articles, prepositions and conjunctions, which no sentence and no answer ends with (unlike a
+/// verb: "...the plan is").
+const PARTICLES: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "into", "between", "than",
+];
+
+fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
+}
+
+/// Whether the last word is an article, a preposition or a conjunction.
+fn ends_with_particle(a_last: &str) -> bool {
+    is_particle(a_last.rsplit(' ').next().unwrap_or(a_last))
+}
+
+/// Whether a first paragraph reads as the start of a sentence rather than a headline: long, or
+/// with a comma, and with the articles, auxiliaries or pronouns that headlines leave out ("On
+/// Saturday night, a propeller plane in Nevada, United").
+pub(super) fn reads_as_sentence(para: &str) -> bool {
+    const GRAMMAR: &[&str] = &[
+        "a", "an", "the", "was", "were", "is", "are", "has", "had", "been", "she", "he", "they",
+        "it", "we",
+    ];
+    let words = para.split_ascii_whitespace().count();
+    (words >= 9 || para.contains(", "))
+        && para
+            .split_ascii_whitespace()
+            .any(|w| GRAMMAR.contains(&w.trim_end_matches(',')))
+}
+
+/// A name cut after its first part: a paragraph of at most three capitalised words, the last a
+/// name of the lexicon ("Senator Lindsey"), before a capitalised word followed by a comma or by
+/// lower-case words ("Graham spoke on Fox News").
+fn is_split_name(a_first: &str, a_last: &str, a: Prose, b_first: &str) -> bool {
+    if a.words > 3 || a.lower || a_first != a_last {
+        return false;
+    }
+    let all_capitalised = a_last.split(' ').all(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+    });
+    let last = a_last.rsplit(' ').next().unwrap_or(a_last);
+    // The rest of the name (one or two capitalised words), then a comma or lower case:
+    // "Graham spoke", "Llerandi, the chief", "Ann Spearman remarked".
+    let mut goes_on = false;
+    for (k, w) in b_first.split(' ').enumerate().take(3) {
+        if w.starts_with(char::is_lowercase) {
+            goes_on = k > 0;
+            break;
+        }
+        if !w.starts_with(char::is_uppercase) || is_starter(w) {
+            break;
+        }
+        if w.ends_with(',') {
+            goes_on = true;
+            break;
+        }
+    }
+    let lexicon = crate::lexicon::english();
+    // A given name of the lexicon, or a word it does not know ("Jing").
+    let named = lexicon.is_name(last) || !lexicon.is_word(&last.to_lowercase());
+    all_capitalised && goes_on && named
+}
+
+/// A short phrase that opens a sentence before its comma ("Upon arrival,", "In the past few
+/// years,", "The mayor of London,"), not a salutation ("Dear Sir,", "My dear Pip,").
+fn is_intro(a_first: &str, a: Prose) -> bool {
+    let first = a_first.split(' ').next().unwrap_or("");
+    a.words >= 2
+        && !matches!(first, "Dear" | "My" | "Hello" | "Hi" | "To")
+        && (is_starter(first) || is_open_word(&first.to_lowercase()))
+}
+
+/// Sentence adverbs that stand first, before a comma, and never alone.
+const ADVERBS: &[&str] = &[
+    "Additionally",
+    "Afterwards",
+    "Also",
+    "Alternatively",
+    "Apparently",
+    "Accordingly",
+    "Consequently",
+    "Currently",
+    "Earlier",
+    "Eventually",
+    "Finally",
+    "First",
+    "Firstly",
+    "Furthermore",
+    "However",
+    "Initially",
+    "Instead",
+    "Later",
+    "Likewise",
+    "Meanwhile",
+    "Moreover",
+    "Namely",
+    "Nevertheless",
+    "Nonetheless",
+    "Notably",
+    "Previously",
+    "Recently",
+    "Reportedly",
+    "Secondly",
+    "Separately",
+    "Similarly",
+    "Specifically",
+    "Subsequently",
+    "Therefore",
+    "Thus",
+    "Ultimately",
+    "Yesterday",
+];
+
+/// Whether a paragraph's last line ends a sentence: a full stop, a question or exclamation mark,
+/// a colon, or a closing quote or bracket after one of those.
+fn ends_sentence(last_line: &str) -> bool {
+    let t = last_line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', ':', '…'])
 }
 
 /// Whether the last line ends with a word that may end a sentence, without punctuation.
@@ -148,12 +281,29 @@ pub(super) fn may_continue(a_last: &str) -> bool {
 }
 
 /// Whether the paragraph whose first line is `a_first`, last line `a_last` and words `a` goes on
-/// in the one whose first line is `b_first` and words `b`.
-pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b: Prose) -> bool {
-    if is_list_item(a_first)
+/// in the one whose first line is `b_first`, words `b`, and last line `b_last`.
+pub(super) fn continues(
+    a_first: &str,
+    a_last: &str,
+    a: Prose,
+    b_first: &str,
+    b: Prose,
+    b_last: &str,
+) -> bool {
+    // "...speaking just for myself now\n\n— is the most": a spaced dash and the sentence going on
+    // in lower case, not an item of a list.
+    let dash_goes_on = b_first
+        .strip_prefix("— ")
+        .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+    // "1. Unofficial\n\nresults": an item going on in lower case.
+    let item_goes_on = is_list_item(a_first)
+        && a_first == a_last
+        && b_first.starts_with(char::is_lowercase)
+        && !is_list_item(b_first);
+    if is_list_item(a_first) && !item_goes_on
         || stands_alone(a_first)
         || stands_alone(a_last)
-        || is_list_item(b_first)
+        || is_list_item(b_first) && !dash_goes_on
         || stands_alone(b_first)
         || is_valediction(b_first)
         || is_dialogue_turn(b_first)
@@ -164,6 +314,9 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
         || a_first.starts_with("--")
     {
         return false;
+    }
+    if item_goes_on {
+        return ending(a_last) != Ending::Closed;
     }
     let Some(next) = b_first.chars().next() else {
         return false;
@@ -176,18 +329,50 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
     let after_quote = matches!(next, '"' | '“' | '‘')
         .then(|| b_first[next.len_utf8()..].chars().next())
         .flatten();
-    let quoted = after_quote.is_some_and(char::is_alphanumeric);
-    let lower =
-        next.is_lowercase() || next.is_numeric() || after_quote.is_some_and(char::is_lowercase);
+    let quoted = after_quote.is_some_and(|c| c.is_alphanumeric() || c == '[')
+        || next == '[' && b_first[1..].starts_with(char::is_alphanumeric);
+    let lower = next.is_lowercase()
+        || next.is_numeric()
+        || after_quote.is_some_and(char::is_lowercase)
+        || dash_goes_on;
+    // "...like Escherichia coli\n\n(E. coli) and yeast can": a parenthesis, then the sentence
+    // going on in lower case.
+    let aside = next == '('
+        && b_first
+            .find(") ")
+            .is_some_and(|close| b_first[close + 2..].starts_with(char::is_lowercase));
     // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
     // a signature or heading in capitals.
-    let name = next.is_uppercase() && !capitals && !is_starter(first_word) && b.lower;
+    let capitalized = next.is_uppercase() && !capitals && !is_starter(first_word);
+    let name = capitalized && b.lower;
+    // "Queen Elizabeth\n\nII at the request", "a NBA Finals\n\nMVP (Most Valuable Player)
+    // twice": a regnal number or an acronym after a name.
+    let acronym =
+        capitals && first_word.len() <= 5 && first_word.chars().all(|c| c.is_ascii_uppercase());
+    let regnal = (["II", "III", "IV", "VI", "VII", "VIII"].contains(&first_word)
+        || acronym && a.lower && a.words >= 8)
+        && a_last
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && b.lower;
     let small = |n: usize| a.words + b.words < n;
     let ending = ending(a_last);
+    // A sentence adverb and its comma: "Namely,\n\nPresident Erdogan said".
+    if a.words == 1 && ending == Ending::Comma && ADVERBS.contains(&a_last.trim_end_matches(',')) {
+        return next.is_alphanumeric() || quoted;
+    }
     // A title has no lower-case words but its small ones, and ends with a word that may end a
     // phrase; what follows one in lower case is still a continuation, unless the title is in
     // capitals. (A part that ends with "of the" or a comma is no title, whatever its words.)
     let titled = matches!(ending, Ending::Bare | Ending::Title);
+    let split_name = ending == Ending::Bare
+        && name
+        && ends_sentence(b_last)
+        && is_split_name(a_first, a_last, a, b_first);
+    if split_name {
+        return true;
+    }
     if titled && !(a.lower || lower && a_first.contains(char::is_lowercase)) {
         return false;
     }
@@ -198,10 +383,23 @@ pub(super) fn continues(a_first: &str, a_last: &str, a: Prose, b_first: &str, b:
         return false;
     }
     match ending {
-        Ending::Open => lower || quoted || (next.is_uppercase() && !is_starter(first_word)),
-        Ending::Comma => lower || (name && a.words >= 8),
+        // After "to", "of", "told" a name goes on even when it begins with "The" ("according
+        // to\n\nThe Verge"); but a sentence may have been cut short there ("to\n\nIt goes").
+        Ending::Open => {
+            let particle = ends_with_particle(a_last) || a_last.ends_with(" told");
+            let name = !is_starter(first_word) || particle && first_word == "The";
+            lower || quoted || (next.is_uppercase() && name)
+        }
+        Ending::Comma => lower || (capitalized && (a.words >= 8 || is_intro(a_first, a))),
         Ending::Title => next.is_uppercase(),
-        Ending::Bare => (lower && !small(6)) || (name && a.words >= 4 && !small(12)),
+        // A word and no punctuation ends captions and headings too: the second part must end
+        // its sentence (a caption after a caption does not).
+        Ending::Bare => {
+            ends_sentence(b_last)
+                && ((lower && !small(6))
+                    || (aside && a.lower && a.words >= 8)
+                    || ((name || regnal) && a.words >= 4 && !small(12)))
+        }
         _ => false,
     }
 }
@@ -259,8 +457,9 @@ const OPEN_WORDS: &[&str] = &[
     "have", "her", "his", "if", "in", "into", "is", "its", "may", "might", "more", "most", "must",
     "my", "nor", "not", "of", "on", "onto", "or", "our", "over", "said", "says", "shall", "should",
     "some", "such", "than", "that", "the", "their", "these", "this", "those", "though", "through",
-    "to", "toward", "towards", "under", "upon", "very", "was", "were", "when", "where", "whether",
-    "which", "while", "who", "whom", "whose", "will", "with", "within", "without", "would", "your",
+    "to", "told", "toward", "towards", "under", "upon", "very", "was", "were", "when", "where",
+    "whether", "which", "while", "who", "whom", "whose", "will", "with", "within", "without",
+    "would", "your",
 ];
 
 /// Abbreviations that stand before a name.
@@ -375,7 +574,7 @@ mod tests {
     use super::*;
 
     fn joins(a: &str, b: &str) -> bool {
-        continues(a, a, Prose::of(a), b, Prose::of(b))
+        continues(a, a, Prose::of(a), b, Prose::of(b), b)
     }
 
     #[test]
@@ -430,5 +629,59 @@ mod tests {
             "our roots."
         ));
         assert!(!joins("the letter ended with", "Yours, etc."));
+        // Captions, one after another.
+        assert!(!joins(
+            "Forever Fairest performed in the kids area",
+            "Violinist Brigit O'Regan performs"
+        ));
+        assert!(!joins("Dear Sir,", "I write to you."));
+    }
+
+    #[test]
+    fn short_first_parts() {
+        assert!(joins("On", "Thursday at the headquarters of the police."));
+        assert!(joins("Namely,", "President Erdogan said on Wednesday."));
+        assert!(joins(
+            "the prorogation of the parliament by Queen Elizabeth",
+            "II at the request of the Prime Minister."
+        ));
+        assert!(joins(
+            "what the federal government is doing —",
+            "or actually not doing — around air pollution."
+        ));
+        assert!(joins(
+            "The turnout was about 71%, some 25%",
+            "higher than last year."
+        ));
+        assert!(joins("Senator Lindsey", "Graham spoke on Fox News."));
+        assert!(joins(
+            "State Senator Patricia",
+            "Ann Spearman remarked on it."
+        ));
+        assert!(joins("Upon arrival,", "Zapata told reporters."));
+        assert!(joins(
+            "Mendez once told",
+            "The Washington Post he was an artist."
+        ));
+        assert!(joins("according to", "The Verge."));
+        assert!(joins("1. Unofficial", "results"));
+        assert!(!joins("1. Unofficial", "2. Relative"));
+        assert!(joins("my boss, my mentor, &", "my friend."));
+        assert!(joins(
+            "the researchers showed that single-celled organisms like Escherichia coli",
+            "(E. coli) and yeast can thrive in hydrogen."
+        ));
+        assert!(joins(
+            "somebody who I believe — and I am speaking just for myself now",
+            "— is the most dangerous president."
+        ));
+        assert!(!joins("the list of what we need", "— flour and sugar"));
+        assert!(joins("Ricardo", "Llerandi, the chief of staff, resigned."));
+        assert!(!joins("Lindsey", "Graham"));
+        assert!(!joins("Senator Lindsey", "The senator spoke on Fox News."));
+        assert!(joins(
+            "said the roof fell in and everyone started screaming, and",
+            "\"[i]t felt like the end.\""
+        ));
     }
 }
