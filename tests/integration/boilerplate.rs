@@ -1,11 +1,11 @@
 //! The `markup` and `boilerplate` stages: the seed article, Wikinews articles as they are, and the
 //! same articles wrapped in generated headers and footers of many kinds and languages.
 
-use serde::Deserialize;
 use textmend::stages::{JoinWrappedLines, StripBoilerplate, StripMarkup};
 use textmend::{Meta, Pipeline};
 
 use crate::corpus_text;
+use crate::damage::{Article, Frame, Rng, body_without_dateline, wikinews};
 
 fn markup_and_boilerplate() -> Pipeline {
     Pipeline::builder()
@@ -33,19 +33,8 @@ fn seed_gives_title_and_body_and_meta() {
     }
 }
 
-#[derive(Deserialize)]
-struct Article {
-    url: String,
-    date: String,
-    title: String,
-    text: String,
-}
-
 fn articles() -> Vec<Article> {
-    corpus_text("news/wikinews-100.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    wikinews("wikinews-100.jsonl")
 }
 
 #[test]
@@ -61,85 +50,6 @@ fn articles_as_they_are_come_out_unchanged() {
     assert!(changed.is_empty(), "{}", changed.join("\n"));
 }
 
-/// A small, seeded random generator (xorshift), so that the wrapped corpus is the same each run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The ISO date written the ways datelines write it.
-fn dateline(rng: &mut Rng, iso: &str) -> String {
-    let (y, m, d) = (
-        &iso[..4],
-        iso[5..7].parse::<usize>().unwrap(),
-        iso[8..10].parse::<u32>().unwrap(),
-    );
-    let month = MONTHS[m - 1];
-    match rng.below(5) {
-        0 => format!("{d:02}.{m:02}.{y}"),
-        1 => iso.to_owned(),
-        2 => format!("{}. {d}, {y}", &month[..3]),
-        3 => format!("{d} {month} {y}"),
-        _ => format!("{month} {d}, {y}"),
-    }
-}
-
-const LABELS: &[&str] = &[
-    "Source",
-    "Kaynak",
-    "Mənbə",
-    "Источник",
-    "Джерело",
-    "Quelle",
-    "Source ",
-    "Fuente",
-    "Fonte",
-    "المصدر",
-    "منبع",
-    "Kaynak/Source",
-];
-const OUTLETS: &[&str] = &["AzerNews", "Trend", "Reuters", "Anadolu Agency", "TASS"];
-const SEPARATORS: &[&str] = &["---", "***", "=====", "•", "-", "___"];
-const SOCIAL: &[&str] = &[
-    "Share this article",
-    "Follow us on Twitter",
-    "Subscribe to our newsletter",
-    "Read more:",
-    "Related articles",
-    "Advertisement",
-    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
-];
-
 /// One article wrapped: the text, the boilerplate lines it got, the expected output, and whether
 /// it carries a URL and a date.
 struct Wrapped {
@@ -151,121 +61,14 @@ struct Wrapped {
 }
 
 fn wrap(rng: &mut Rng, a: &Article) -> Wrapped {
-    // The article's own dateline (its first line) goes: the header carries its date instead.
-    let text = a.text.trim_start();
-    let body = text.split_once('\n').map_or(text, |(_, rest)| rest);
-    let body = body.trim();
-    let mut header: Vec<String> = Vec::new();
-    let mut boilerplate = Vec::new();
-    let push = |lines: &mut Vec<String>, line: String, bp: &mut Vec<String>| {
-        bp.push(line.clone());
-        lines.push(line);
-    };
-    let has_title = rng.chance(60);
-    let has_date = rng.chance(80);
-    let has_url = rng.chance(80);
-    if rng.chance(50) {
-        push(
-            &mut header,
-            rng.pick(SEPARATORS).to_owned(),
-            &mut boilerplate,
-        );
-    }
-    if has_title {
-        header.push(if rng.chance(50) {
-            format!("**{}**", a.title)
-        } else {
-            format!("# {}", a.title)
-        });
-    }
-    if rng.chance(40) {
-        push(
-            &mut header,
-            rng.pick(SEPARATORS).to_owned(),
-            &mut boilerplate,
-        );
-    }
-    if has_date {
-        let line = dateline(rng, &a.date);
-        push(&mut header, line, &mut boilerplate);
-    }
-    if rng.chance(50) {
-        let outlet = rng.pick(OUTLETS);
-        let line = format!("{outlet} ({})", dateline(rng, &a.date).replace(',', ""));
-        push(&mut header, line, &mut boilerplate);
-    }
-    // A header that is one dateline and nothing else is how the Wikinews articles themselves
-    // begin, which the stage keeps by design; so every header here has something besides.
-    let only_dateline =
-        header.len() == usize::from(has_title) + usize::from(has_date) && !has_title;
-    if header.len() == usize::from(has_title) || only_dateline || rng.chance(30) {
-        push(
-            &mut header,
-            format!("{}: {}", rng.pick(LABELS), rng.pick(OUTLETS)),
-            &mut boilerplate,
-        );
-    }
-    let mut footer: Vec<String> = Vec::new();
-    if has_url {
-        let line = if rng.chance(50) {
-            format!("<{}>", a.url)
-        } else {
-            a.url.clone()
-        };
-        push(&mut footer, line, &mut boilerplate);
-    }
-    for _ in 0..rng.below(3) {
-        push(&mut footer, rng.pick(SOCIAL).to_owned(), &mut boilerplate);
-    }
-    if rng.chance(50) {
-        push(
-            &mut footer,
-            rng.pick(SEPARATORS).to_owned(),
-            &mut boilerplate,
-        );
-    }
-    if rng.chance(40) {
-        let line = format!(
-            "© {} {}. All rights reserved.",
-            &a.date[..4],
-            rng.pick(OUTLETS)
-        );
-        push(&mut footer, line, &mut boilerplate);
-    }
-    if footer.is_empty() || rng.chance(40) {
-        let label = rng.pick(LABELS);
-        let line = if rng.chance(50) {
-            format!("{label}:")
-        } else {
-            format!("{label}: {}", rng.pick(OUTLETS))
-        };
-        push(&mut footer, line, &mut boilerplate);
-    }
-    let gap = |rng: &mut Rng| if rng.chance(50) { "\n\n" } else { "\n" };
-    let mut text = String::new();
-    for line in &header {
-        text.push_str(line);
-        text.push_str(gap(rng));
-    }
-    text.push('\n');
-    text.push_str(body);
-    for line in &footer {
-        text.push_str(gap(rng));
-        text.push('\n');
-        text.push_str(line);
-    }
-    text.push('\n');
-    let expected = if has_title {
-        format!("{}\n\n{body}\n", a.title)
-    } else {
-        format!("{body}\n")
-    };
+    let frame = Frame::generated(rng, a);
+    let body = body_without_dateline(&a.text);
     Wrapped {
-        text,
-        boilerplate,
-        expected,
-        has_url,
-        has_date,
+        text: frame.around(rng, body),
+        expected: frame.expected(body),
+        has_url: frame.has_url,
+        has_date: frame.has_date,
+        boilerplate: frame.boilerplate,
     }
 }
 

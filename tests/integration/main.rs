@@ -6,7 +6,9 @@ mod apostrophes;
 mod boilerplate;
 #[cfg(feature = "cli")]
 mod cli;
+mod damage;
 mod decode;
+mod end_to_end;
 mod golden;
 mod mojibake;
 mod pipeline;

@@ -6,12 +6,12 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
 use textmend::edit::StageEdit;
 use textmend::stages::{JoinWrappedLines, StripBoilerplate, StripMarkup};
 use textmend::{Meta, Pipeline, Stage};
 
 use crate::corpus_text;
+use crate::damage::{Article, Rng, Site, break_paragraphs, gaps, wikinews, wrap_words as wrap};
 
 const BOOKS: [&str; 4] = [
     "books/pride-and-prejudice.txt",
@@ -60,85 +60,6 @@ fn is_laid_out(paragraph: &[&str]) -> bool {
     paragraph
         .iter()
         .any(|l| l.starts_with("    ") || l.trim().contains("   "))
-}
-
-/// A small, seeded random generator (xorshift), so that every run damages the text the same way.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// A word split by [`wrap`]: its index among the paragraph's words, and whether it is a compound.
-type Site = (usize, bool);
-
-/// Greedy wrapping at `width` characters, breaking only between words; with `hyphenate`, a word
-/// that does not fit is split with a hyphen where that lets the line take part of it: a compound
-/// at its own hyphen, a plain lower-case word of six letters or more anywhere that leaves two
-/// letters before and three after. Returns the text and the index (in `words`) of each word
-/// split, with whether it was a compound.
-fn wrap(words: &[&str], width: usize, hyphenate: bool) -> (String, Vec<Site>) {
-    let mut text = String::new();
-    let mut sites = Vec::new();
-    let mut line_len = 0;
-    for (i, word) in words.iter().enumerate() {
-        let len = word.chars().count();
-        if line_len == 0 {
-            text.push_str(word);
-            line_len = len;
-            continue;
-        }
-        if line_len + 1 + len <= width {
-            text.push(' ');
-            text.push_str(word);
-            line_len += 1 + len;
-            continue;
-        }
-        let room = width.saturating_sub(line_len + 1);
-        if let Some((head, tail, compound)) = hyphenate.then(|| split_word(word, room)).flatten() {
-            text.push(' ');
-            text.push_str(head);
-            text.push_str("-\n");
-            text.push_str(tail);
-            line_len = tail.chars().count();
-            sites.push((i, compound));
-            continue;
-        }
-        text.push('\n');
-        text.push_str(word);
-        line_len = len;
-    }
-    (text, sites)
-}
-
-/// Where a word may be split so that its first part and a hyphen take at most `room` characters.
-fn split_word(word: &str, room: usize) -> Option<(&str, &str, bool)> {
-    let core = word.trim_end_matches(|c: char| !c.is_alphabetic());
-    if !core.is_ascii() {
-        return None;
-    }
-    let parts: Vec<&str> = core.split('-').collect();
-    if parts.len() == 2
-        && parts
-            .iter()
-            .all(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
-    {
-        let head = parts[0];
-        return (head.len() < room).then(|| (head, &word[head.len() + 1..], true));
-    }
-    if core.len() >= 6 && core.bytes().all(|b| b.is_ascii_lowercase()) {
-        let at = (2..=core.len() - 3).rev().find(|&at| at < room)?;
-        return Some((&word[..at], &word[at..], false));
-    }
-    None
 }
 
 /// Re-wraps every paragraph of `book` (the laid-out ones left as they are), unwraps, and counts
@@ -340,16 +261,8 @@ fn hyphenated_words_are_restored() {
     assert!(rate >= 98.0, "{rate:.2}%");
 }
 
-#[derive(Deserialize)]
-struct Article {
-    text: String,
-}
-
 fn articles() -> Vec<Article> {
-    corpus_text("news/wikinews-100.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    wikinews("wikinews-100.jsonl")
 }
 
 #[test]
@@ -363,30 +276,6 @@ fn unwrapped_news_comes_back_unchanged_and_borrowed() {
     }
 }
 
-/// Byte offsets of the gaps between the paragraphs of `text` (each gap: end of one paragraph's
-/// text, start of the next one's).
-fn gaps(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let mut last_end: Option<usize> = None;
-    let mut blank_since = false;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end();
-        if content.trim().is_empty() {
-            blank_since = last_end.is_some();
-        } else {
-            let start = pos + (content.len() - content.trim_start().len());
-            if let (Some(end), true) = (last_end, blank_since) {
-                out.push((end, start));
-            }
-            last_end = Some(pos + content.len());
-            blank_since = false;
-        }
-        pos += line.len();
-    }
-    out
-}
-
 /// Wikinews articles with one or two paragraphs per article broken by a blank line at a random
 /// word boundary inside a sentence (the word before does not end with `.!?:;`, a quote or a
 /// bracket); rejoined, and real paragraph breaks left alone.
@@ -398,54 +287,8 @@ fn broken_paragraphs_are_rejoined() {
     for round in 0..6 {
         for a in articles() {
             let text = a.text.as_str();
-            // Paragraphs long enough to break, as byte ranges.
-            let spans: Vec<(usize, usize)> = {
-                let g = gaps(text);
-                let first = text.len() - text.trim_start().len();
-                let mut starts = vec![first];
-                starts.extend(g.iter().map(|&(_, s)| s));
-                let mut ends: Vec<usize> = g.iter().map(|&(e, _)| e).collect();
-                ends.push(text.trim_end().len());
-                starts.into_iter().zip(ends).collect()
-            };
-            let mut cuts: Vec<usize> = Vec::new();
-            for _ in 0..1 + (round + rng.below(2)) % 2 {
-                let (s, e) = spans[rng.below(spans.len())];
-                let para = &text[s..e];
-                // Prose: a paragraph of sentences (not the dateline, not a caption).
-                if para.split_whitespace().count() < 8 || !para.contains(['.', '?', '!']) {
-                    continue;
-                }
-                let candidates: Vec<usize> = para
-                    .match_indices(' ')
-                    .map(|(i, _)| i)
-                    .filter(|&i| {
-                        let before = para[..i].rsplit(' ').next().unwrap_or("");
-                        !before.is_empty()
-                            && !para[..i].contains('\n')
-                            && !before
-                                .ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')', ']'])
-                            && para[i + 1..].starts_with(|c: char| !c.is_whitespace())
-                    })
-                    .collect();
-                if !candidates.is_empty() {
-                    let cut = s + candidates[rng.below(candidates.len())];
-                    if !cuts.contains(&cut) {
-                        cuts.push(cut);
-                    }
-                }
-            }
-            cuts.sort_unstable();
-            let mut damaged = String::new();
-            let mut copied = 0;
-            let mut cut_at = Vec::new();
-            for &c in &cuts {
-                damaged.push_str(&text[copied..c]);
-                cut_at.push(damaged.len());
-                damaged.push_str("\n\n");
-                copied = c + 1;
-            }
-            damaged.push_str(&text[copied..]);
+            let count = 1 + (round + rng.below(2)) % 2;
+            let (damaged, cut_at) = break_paragraphs(&mut rng, text, count);
             let (_, edits) = unwrap(&damaged);
             let joined: Vec<(usize, usize)> = edits
                 .iter()
