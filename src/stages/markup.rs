@@ -410,6 +410,20 @@ fn link(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
 }
 
 /// Emphasis opening at byte `i` (a `*` or `_`): pushes the removal of both markers.
+/// Whether byte `i` of `line` is inside a URL (`https://x.org/Iran,_citing_%27security%27`),
+/// whose underscores and stars are its own.
+/// Only [`REACH`] bytes either side are read, so that a line of markers stays linear.
+fn in_url(line: &str, i: usize) -> bool {
+    let from = floor_boundary(line, i.saturating_sub(REACH));
+    let to = floor_boundary(line, i + REACH);
+    let start = line[from..i]
+        .rfind(char::is_whitespace)
+        .map_or(from, |k| from + k + 1);
+    let end = line[i..to].find(char::is_whitespace).map_or(to, |k| i + k);
+    let token = line[start..end].trim_start_matches(['<', '(', '[', '"']);
+    token.contains("://") || token.starts_with("www.")
+}
+
 fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     let marker = line.as_bytes()[i];
     let double = line.as_bytes().get(i + 1) == Some(&marker);
@@ -420,7 +434,7 @@ fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     let opens = (is_space(before) || is_punct(before) && before != Some(marker as char))
         && !is_space(after)
         && after != Some(marker as char);
-    if !opens {
+    if !opens || in_url(line, i) {
         return Some(i + width);
     }
     // An emphasis closes within a few hundred bytes; looking further would make a line full of
@@ -437,8 +451,11 @@ fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
             .count();
         let prev = line[..k].chars().next_back();
         let next = line[k + run..].chars().next();
-        let closes =
-            run == width && !is_space(prev) && (is_space(next) || is_punct(next)) && k > i + width;
+        let closes = run == width
+            && !is_space(prev)
+            && (is_space(next) || is_punct(next))
+            && k > i + width
+            && !in_url(line, k);
         if closes {
             let reason = match (marker, double) {
                 (b'*', true) | (b'_', true) => "bold markers",
@@ -570,6 +587,14 @@ mod tests {
         assert_eq!(
             strip("[the text](https://x.org/a_b) ![alt](i.png)"),
             "the text alt"
+        );
+        assert_eq!(
+            strip("https://en.wikinews.org/wiki/Iran,_citing_%27security%27"),
+            "https://en.wikinews.org/wiki/Iran,_citing_%27security%27"
+        );
+        assert_eq!(
+            strip("see <https://x.org/a_b_> and _this_ www.x.org/_y_"),
+            "see https://x.org/a_b_ and this www.x.org/_y_"
         );
         assert_eq!(
             strip("see <https://x.org/a> and <mailto:a@b.c>"),
