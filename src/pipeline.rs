@@ -119,8 +119,9 @@ impl Pipeline {
         }
     }
 
-    /// A named pipeline (see [`registry::PRESETS`](crate::registry::PRESETS)). Stages of the
-    /// preset that are not built yet are left out.
+    /// A named pipeline (see [`registry::PRESETS`](crate::registry::PRESETS); the
+    /// [`registry`](crate::registry) docs give the `news` preset's order and its reasons).
+    /// Stages of the preset that are not built yet are left out.
     pub fn preset(name: &str) -> Result<Pipeline, Error> {
         Self::from_config(&PipelineConfig::preset(name)?)
     }

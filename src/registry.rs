@@ -1,6 +1,31 @@
 //! The public vocabulary: every stage and preset by name, including the stages that are part of
 //! textmend's design but not built yet, so that `textmend stages` can say what is missing instead
 //! of a preset silently pretending to run it.
+//!
+//! # The `news` preset and why its stages run in this order
+//!
+//! `decode, mojibake, unicode, markup, boilerplate, unwrap, apostrophes, whitespace`. Each stage
+//! is written to see the text as the stages before it leave it:
+//!
+//! 1. **`decode`** first: every other stage works on text, not bytes.
+//! 2. **`mojibake`** before `unicode`: the evidence of a wrong codec is in the characters it
+//!    made, C1 controls and no-break spaces among them ("Ã\u{a0}" is "à" read as
+//!    Windows-1252); normalizing, or removing control characters, first would destroy it.
+//! 3. **`unicode`** before the line-based stages: `\r\n` and the other line breaks become
+//!    `\n`, and zero-width characters and no-break spaces go, so that a line, a blank line and a
+//!    space mean one thing to everything after.
+//! 4. **`markup`** before `boilerplate`: with `**`, `#` and `<...>` gone, a bold title is a title
+//!    line (`meta.title`) and `<https://...>` a bare URL line that `boilerplate` knows.
+//! 5. **`boilerplate`** before `unwrap`: the header and footer are gone before lines are joined,
+//!    so a footer ("Kaynak/Source:") never joins the last paragraph as a "broken paragraph",
+//!    and the title (kept as the first paragraph) is known to `unwrap`, which never joins it.
+//! 6. **`unwrap`** before `apostrophes`: sentences are whole again, so the context rules see the
+//!    word after "its" even where a break fell between them, hyphenated words ("Rus-\nsias")
+//!    are one token, and each paragraph's English verdict is made on the whole paragraph.
+//! 7. **`apostrophes`** after everything that changes words or lines, and before `whitespace`.
+//! 8. **`whitespace`** last: the stages before it remove lines and join others, which leaves
+//!    runs of blank lines and spaces; evening them out once at the end is what makes the output
+//!    a fixed point.
 
 /// A stage name and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

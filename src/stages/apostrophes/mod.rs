@@ -5,7 +5,7 @@
 //!   forms that are also words (`its`, `cant`, `wont`, `lets`, `ill`, `id`, `im`, `ive`) only
 //!   where a context rule leaves no other reading ("its been" → "it's been"; "its own" stays);
 //! - possessives: `Russias` → `Russia's` when "Russias" is not a word (or a very rare one) and
-//!   "Russia" is a proper name of the [lexicon](crate::lexicon) or is written on its own in the
+//!   "Russia" is a proper name of [the lexicon](crate::lexicon) or is written on its own in the
 //!   same document ("Nagiyev" ... "Nagiyevs"); `childrens` → `children's` when "childrens" is not
 //!   a word and "children" is a common one;
 //! - fixed phrases: `each others`, `one anothers`, `todays`, `yesterdays`, `tomorrows`,
