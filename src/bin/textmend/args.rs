@@ -59,6 +59,11 @@ pub struct CleanArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Print, instead of the cleaned text, the lines of each input that changed, every change in
+    /// place as [-removed-]{+inserted+} (in colour on a terminal; NO_COLOR turns it off).
+    #[arg(long, conflicts_with = "jsonl")]
+    pub diff: bool,
+
     /// Decode input files as this encoding instead of detecting it (e.g. windows-1254, latin1).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,

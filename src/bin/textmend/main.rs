@@ -2,6 +2,7 @@
 //! and `textmend stages`.
 
 mod args;
+mod diff;
 mod input;
 mod jsonl;
 mod progress;

@@ -10,6 +10,11 @@ pub fn use_colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
+/// Colours when stdout is a terminal and NO_COLOR is not set.
+pub fn stdout_colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// One line per edit: `name:line:col  bytes start..end  stage  "before" -> "after"  (reason)`;
 /// the line and column (in characters) and the byte span are those of the input.
 pub fn explain(name: &str, input: &[u8], edits: &[Edit], colour: bool) -> String {

@@ -9,7 +9,7 @@ use textmend::Pipeline;
 use crate::Status;
 use crate::args::CleanArgs;
 use crate::input::{Input, check_out_dir};
-use crate::{progress, report};
+use crate::{diff, progress, report};
 
 /// How many files are read and cleaned at once; bounds memory when there are many.
 const FILES_IN_FLIGHT: usize = 32;
@@ -30,12 +30,13 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     }
     let bar = progress::bar(inputs.iter().map(Input::len).sum());
     let colour = report::use_colour();
+    let diff_colour = args.diff && report::stdout_colour();
     let mut stdout = BufWriter::new(io::stdout().lock());
     let mut status = Status::Ok;
     for batch in inputs.chunks(FILES_IN_FLIGHT) {
         let results: Vec<_> = batch
             .par_iter()
-            .map(|input| clean_one(pipeline, input, args, colour))
+            .map(|input| clean_one(pipeline, input, args, colour, diff_colour))
             .collect();
         for (input, result) in batch.iter().zip(results) {
             match result {
@@ -63,6 +64,7 @@ fn clean_one(
     input: &Input,
     args: &CleanArgs,
     colour: bool,
+    diff_colour: bool,
 ) -> Result<Done, String> {
     let bytes = input.read_all().map_err(|e| format!("cannot read: {e}"))?;
     let cleaned = pipeline.clean_bytes(&bytes);
@@ -85,8 +87,10 @@ fn clean_one(
         fs::write(&path, cleaned.text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
-    Ok(Done {
-        text: cleaned.text.into_owned(),
-        stderr,
-    })
+    let text = if args.diff {
+        diff::view(&input.name(), &bytes, &cleaned.edits, diff_colour)
+    } else {
+        cleaned.text.into_owned()
+    };
+    Ok(Done { text, stderr })
 }
