@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-fn textmend(args: &[&str], stdin: &[u8]) -> Output {
+pub(crate) fn textmend(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
         .args(args)
         .stdin(Stdio::piped())
@@ -23,11 +23,11 @@ fn textmend(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().expect("textmend finishes")
 }
 
-fn stdout(output: &Output) -> &str {
+pub(crate) fn stdout(output: &Output) -> &str {
     std::str::from_utf8(&output.stdout).expect("stdout is UTF-8")
 }
 
-fn stderr(output: &Output) -> &str {
+pub(crate) fn stderr(output: &Output) -> &str {
     std::str::from_utf8(&output.stderr).expect("stderr is UTF-8")
 }
 

@@ -13,6 +13,8 @@ mod golden;
 mod mojibake;
 mod pipeline;
 mod properties;
+#[cfg(feature = "cli")]
+mod readme;
 mod unwrap;
 
 use std::path::{Path, PathBuf};
