@@ -411,6 +411,15 @@ fn damaged_news_is_restored() {
         "apostrophes: {}",
         report.apostrophes.show()
     );
+    for (name, (n, right)) in &report.meta {
+        assert!(right * 100 >= n * 98, "meta.{name} right {right}/{n}");
+    }
+    assert!(
+        report.boilerplate_left * 100 <= report.boilerplate_lines,
+        "boilerplate lines left {}/{}",
+        report.boilerplate_left,
+        report.boilerplate_lines
+    );
     let breaks = report.paragraph_breaks;
     assert!(
         breaks.precision() >= 0.995 && breaks.recall() >= 0.98,

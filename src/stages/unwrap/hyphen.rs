@@ -69,7 +69,13 @@ pub(super) fn split_at(text: &str, line_start: usize, end: usize, rest: usize) -
         return None;
     }
     let second_end = word_end(text, rest);
+    // A hyphen left hanging for a later word ("African-\nand Asian-American", "pre- or
+    // post-war") is not a split: the line break is a space.
     if second_end == rest {
+        return None;
+    }
+    let (first, second) = (&text[first_start..hyphen_start], &text[rest..second_end]);
+    if matches!(second, "and" | "or" | "nor" | "to") && !known_word(&format!("{first}{second}")) {
         return None;
     }
     Some(Split {
@@ -441,6 +447,15 @@ mod tests {
         let nl = text.find('\n').unwrap();
         let s = split_at(text, 0, nl, nl + 1).expect("a split");
         decide(text, &[s])[0]
+    }
+
+    #[test]
+    fn a_hyphen_left_hanging_is_no_split() {
+        let text = "the first African-\nand Asian-American vice president";
+        let nl = text.find('\n').unwrap();
+        assert!(split_at(text, 0, nl, nl + 1).is_none());
+        // "potato" split before its "to" is still a split.
+        assert_eq!(one("pota-\nto"), Outcome::Join);
     }
 
     #[test]

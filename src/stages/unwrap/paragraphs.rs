@@ -221,6 +221,38 @@ fn is_intro(a_first: &str, a: Prose) -> bool {
         && (is_starter(first) || is_open_word(&first.to_lowercase()))
 }
 
+/// A sentence adverb of [`ADVERBS`], or a capitalised word of the lexicon that is not a name
+/// ("Overnight,"), but no salutation ("Sir,", "Friends,").
+fn is_adverb(word: &str) -> bool {
+    if ADVERBS.contains(&word) {
+        return true;
+    }
+    let lexicon = crate::lexicon::english();
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && lexicon.is_word(&lower)
+        && !lexicon.is_name(word)
+        && !matches!(
+            lower.as_str(),
+            "sir"
+                | "madam"
+                | "gentlemen"
+                | "friends"
+                | "ladies"
+                | "colleagues"
+                | "everyone"
+                | "folks"
+                | "dear"
+                | "hello"
+                | "hi"
+                | "hey"
+                | "well"
+                | "yes"
+                | "no"
+                | "oh"
+        )
+}
+
 /// Sentence adverbs that stand first, before a comma, and never alone.
 const ADVERBS: &[&str] = &[
     "Additionally",
@@ -306,7 +338,7 @@ pub(super) fn continues(
         || is_list_item(b_first) && !dash_goes_on
         || stands_alone(b_first)
         || is_valediction(b_first)
-        || is_dialogue_turn(b_first)
+        || is_dialogue_turn(b_first) && !matches!(ending(a_last), Ending::Open | Ending::Comma)
         || !a_first.starts_with(|c: char| c.is_alphanumeric() || "\"“‘'(".contains(c))
         || is_chapter_start(b_first)
         || is_speaker_tag(b_first)
@@ -337,10 +369,7 @@ pub(super) fn continues(
         || dash_goes_on;
     // "...like Escherichia coli\n\n(E. coli) and yeast can": a parenthesis, then the sentence
     // going on in lower case.
-    let aside = next == '('
-        && b_first
-            .find(") ")
-            .is_some_and(|close| b_first[close + 2..].starts_with(char::is_lowercase));
+    let aside = next == '(';
     // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
     // a signature or heading in capitals.
     let capitalized = next.is_uppercase() && !capitals && !is_starter(first_word);
@@ -359,7 +388,7 @@ pub(super) fn continues(
     let small = |n: usize| a.words + b.words < n;
     let ending = ending(a_last);
     // A sentence adverb and its comma: "Namely,\n\nPresident Erdogan said".
-    if a.words == 1 && ending == Ending::Comma && ADVERBS.contains(&a_last.trim_end_matches(',')) {
+    if a.words == 1 && ending == Ending::Comma && is_adverb(a_last.trim_end_matches(',')) {
         return next.is_alphanumeric() || quoted;
     }
     // A title has no lower-case words but its small ones, and ends with a word that may end a
@@ -390,6 +419,8 @@ pub(super) fn continues(
             let name = !is_starter(first_word) || particle && first_word == "The";
             lower || quoted || (next.is_uppercase() && name)
         }
+        // (Not a quotation after a comma: books open a speech or a letter that way, "while her
+        // daughter read,\n\n“Well, Jane...")
         Ending::Comma => lower || (capitalized && (a.words >= 8 || is_intro(a_first, a))),
         Ending::Title => next.is_uppercase(),
         // A word and no punctuation ends captions and headings too: the second part must end
@@ -654,6 +685,20 @@ mod tests {
             "higher than last year."
         ));
         assert!(joins("Senator Lindsey", "Graham spoke on Fox News."));
+        assert!(joins("Overnight,", "RHL ceased to exist."));
+        assert!(!joins("Sir,", "I write to you about the house."));
+        assert!(joins(
+            "The storm was moving east-by-northeast at 20 mph",
+            "(31 kph)."
+        ));
+        assert!(joins(
+            "the collaboration between his agency and",
+            "SpaceX: \"Its fun working with a new partner.\""
+        ));
+        assert!(!joins(
+            "she sat out, while her daughter read,",
+            "“Well, Jane, who ever would have thought it?”"
+        ));
         assert!(joins(
             "State Senator Patricia",
             "Ann Spearman remarked on it."
