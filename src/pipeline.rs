@@ -186,6 +186,56 @@ impl Pipeline {
         finish(input.as_bytes(), text, log, meta)
     }
 
+    /// Cleans many texts: the same as [`Pipeline::clean`] on each, in order. With the
+    /// `parallel` feature (on with the default `cli` feature), the texts are cleaned on rayon's
+    /// threads (its global pool: `rayon::ThreadPoolBuilder` sets how many); without it, one
+    /// after another.
+    ///
+    /// ```
+    /// let pipeline = textmend::Pipeline::preset("news").unwrap();
+    /// let texts = ["It doesnt  matter.", "Already clean.\n"];
+    /// let cleaned = pipeline.clean_many(&texts);
+    /// assert_eq!(cleaned[0].text, "It doesn't matter.\n");
+    /// assert!(cleaned[1].edits.is_empty());
+    /// ```
+    pub fn clean_many<'a, T>(&self, texts: &'a [T]) -> Vec<Cleaned<'a>>
+    where
+        T: AsRef<str> + Sync,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.clean(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.clean(t.as_ref())).collect()
+        }
+    }
+
+    /// [`Pipeline::clean_bytes`] on many inputs, in order; in parallel with the `parallel`
+    /// feature, as [`Pipeline::clean_many`].
+    pub fn clean_bytes_many<'a, B>(&self, inputs: &'a [B]) -> Vec<Cleaned<'a>>
+    where
+        B: AsRef<[u8]> + Sync,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            inputs
+                .par_iter()
+                .map(|b| self.clean_bytes(b.as_ref()))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            inputs
+                .iter()
+                .map(|b| self.clean_bytes(b.as_ref()))
+                .collect()
+        }
+    }
+
     /// Decodes bytes (see [`DecodeBytes`]), then cleans the text.
     ///
     /// The log's offsets are byte offsets of `bytes`; [`edit::replay_bytes`] on `bytes` gives

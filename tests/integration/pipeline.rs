@@ -430,3 +430,32 @@ fn clean_utf8_samples_pass_through_borrowed() {
         assert_passes_through(sample, &text);
     }
 }
+
+/// `clean_many` and `clean_bytes_many` give what cleaning each input alone gives, in order, on
+/// damaged and clean articles alike.
+#[test]
+fn many_at_once_equals_one_by_one() {
+    let news = Pipeline::preset("news").unwrap();
+    let mut rng = crate::damage::Rng(7);
+    let articles = crate::damage::wikinews("wikinews-100.jsonl");
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|a| {
+            let damaged = crate::damage::damage(&mut rng, a, &a.text);
+            String::from_utf8_lossy(&damaged.bytes).into_owned()
+        })
+        .chain(articles.iter().map(|a| a.text.clone()))
+        .collect();
+    let many = news.clean_many(&texts);
+    assert_eq!(many.len(), texts.len());
+    for (text, cleaned) in texts.iter().zip(&many) {
+        let one = news.clean(text);
+        assert_eq!(cleaned.text, one.text);
+        assert_eq!(cleaned.edits, one.edits);
+        assert_eq!(cleaned.meta, one.meta);
+    }
+    let bytes: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+    for (input, cleaned) in bytes.iter().zip(news.clean_bytes_many(&bytes)) {
+        assert_eq!(cleaned.text, news.clean_bytes(input).text);
+    }
+}
