@@ -91,3 +91,76 @@ pub fn hard_wrapped(text: &str, width: usize, hyphenate: bool) -> String {
     }
     out
 }
+
+const BOOKS: [&str; 4] = [
+    include_str!("../../corpus/books/pride-and-prejudice.txt"),
+    include_str!("../../corpus/books/great-expectations.txt"),
+    include_str!("../../corpus/books/tom-sawyer.txt"),
+    include_str!("../../corpus/books/huckleberry-finn.txt"),
+];
+
+/// The four book excerpts of `corpus/books/` as they are (hard-wrapped at about 72 columns,
+/// curly quotes), one after another, repeated to about 1 MB.
+pub fn books() -> String {
+    repeat_to_target(&BOOKS.join("\n\n"))
+}
+
+/// The Wikinews sample damaged the way the seed article was, article by article: the seed's
+/// header (separators, a bold title, a dateline, an outlet line) and footer (the URL in `<>`, a
+/// separator, an empty source label), every apostrophe inside a word dropped, every fifth
+/// paragraph broken by a blank line after its eighth word, lines hard-wrapped at 72 columns, and
+/// one paragraph in ten decoded as Windows-1252 once (`mojibaked`); repeated to about 1 MB.
+pub fn damaged_news() -> String {
+    let minimal = Pipeline::preset("minimal").expect("the minimal preset exists");
+    let clean = minimal.clean(SAMPLE).text.into_owned();
+    let mut once = String::new();
+    // The sample's articles begin with their dateline ("Friday, January 4, 2019").
+    let mut articles: Vec<String> = Vec::new();
+    for paragraph in clean.split("\n\n") {
+        let dateline = paragraph.len() < 40 && paragraph.contains(", 20");
+        if dateline || articles.is_empty() {
+            articles.push(String::new());
+        }
+        let article = articles.last_mut().expect("one article at least");
+        article.push_str(paragraph);
+        article.push_str("\n\n");
+    }
+    for (k, article) in articles.iter().enumerate() {
+        let mut body = String::new();
+        for (i, paragraph) in article.split("\n\n").enumerate() {
+            let paragraph = drop_apostrophes(paragraph);
+            let words: Vec<&str> = paragraph.split(' ').collect();
+            if i % 5 == 4 && words.len() > 12 && !words[7].ends_with(['.', ',', '"']) {
+                body.push_str(&words[..8].join(" "));
+                body.push_str("\n\n");
+                body.push_str(&words[8..].join(" "));
+            } else {
+                body.push_str(&paragraph);
+            }
+            body.push_str("\n\n");
+        }
+        once.push_str(&format!(
+            "\n\n---\n\n**ARTICLE {k} OF THE SAMPLE**\n\n-\n\n07.10.2019\n\n---\n\nAzerNews (05 October 2019)\n\n"
+        ));
+        once.push_str(&hard_wrapped(body.trim(), 72, false));
+        once.push_str(&format!(
+            "<https://www.azernews.az/nation/{k}.html>\n\n---\n\nKaynak/Source:\n"
+        ));
+    }
+    repeat_to_target(&mojibaked(&once))
+}
+
+/// `text` without the apostrophes inside its words ("doesn't" → "doesnt").
+fn drop_apostrophes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, &c) in chars.iter().enumerate() {
+        let inside = k > 0
+            && chars[k - 1].is_alphabetic()
+            && chars.get(k + 1).is_some_and(|n| n.is_alphabetic());
+        if !(matches!(c, '\'' | '’') && inside) {
+            out.push(c);
+        }
+    }
+    out
+}
