@@ -180,9 +180,9 @@ fn news_with_every_apostrophe_removed() {
     // and for capitalized possessives) are not reached yet; these floors are what the stage
     // reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.72, "recall {:.4}", all.recall());
+    assert!(all.recall() >= 0.73, "recall {:.4}", all.recall());
     for (kind, floor) in [
-        (APOSTROPHE_KINDS[0], 0.89),
+        (APOSTROPHE_KINDS[0], 0.91),
         (APOSTROPHE_KINDS[1], 0.61),
         (APOSTROPHE_KINDS[2], 0.38),
     ] {

@@ -406,6 +406,16 @@ impl RestoreApostrophes {
     }
 }
 
+/// Whether a neighbour of the word at `i`, in its sentence, is an English function word.
+fn next_to_english(text: &str, words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    let english = |k: usize| words::is_english_function_word(text[words[k].range()].as_bytes());
+    let prev = i > 0 && !w.sentence_start && words[i - 1].joined_to_next && english(i - 1);
+    prev || w.joined_to_next
+        && words.get(i + 1).is_some_and(|n| !n.sentence_start)
+        && english(i + 1)
+}
+
 impl Stage for RestoreApostrophes {
     fn name(&self) -> &str {
         "apostrophes"
@@ -429,7 +439,23 @@ impl Stage for RestoreApostrophes {
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
-            if !w.letters || w.code || w.against || !w.english || w.apostrophe_after {
+            if !w.letters || w.code || w.against || w.apostrophe_after {
+                i += 1;
+                continue;
+            }
+            if !w.english {
+                // A paragraph that mixes English with another language (an interview and its
+                // translation) is not judged English; a contraction that is no word of any
+                // language still is one there, when a neighbour is an English function word
+                // ("they dont", "I didnt"; not "dont", French for "whose"), by the same rules.
+                let token = &text[w.range()];
+                if self.contractions
+                    && !token.eq_ignore_ascii_case("dont")
+                    && next_to_english(text, &words, i)
+                    && let Some((word, "contraction")) = self.repair(text, &words, i, &mut names)
+                {
+                    repairs.push((w.range(), word, "contraction"));
+                }
                 i += 1;
                 continue;
             }

@@ -102,7 +102,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Frequent English function words, rare in the other languages a news corpus holds.
 /// Apostrophes are skipped, so that "it's" counts as "its" does.
-fn is_english_function_word(word: &[u8]) -> bool {
+pub(super) fn is_english_function_word(word: &[u8]) -> bool {
     // Five letters and a curly apostrophe at most: most words are settled by their length.
     if word.len() > 8 {
         return false;
