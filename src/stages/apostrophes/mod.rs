@@ -588,6 +588,14 @@ mod tests {
             "Hong Kong is big. Hong Kong's leader spoke."
         );
         assert_eq!(
+            fix("He served under Barack Obamas administration."),
+            "He served under Barack Obama's administration."
+        );
+        assert_eq!(
+            fix("Data from NASAs Hubble telescope came in."),
+            "Data from NASA's Hubble telescope came in."
+        );
+        assert_eq!(
             fix("The childrens hospital opened."),
             "The children's hospital opened."
         );
@@ -599,6 +607,8 @@ mod tests {
             "Two MPs voted. An MP spoke.",
             "The 1990s were long.",
             "Kyriakos Mitsotakis spoke.",
+            "Tom Hanks movie was long.",
+            "The CEOs Tim Cook and Satya Nadella met.",
         ] {
             assert_eq!(fix(kept), kept);
         }

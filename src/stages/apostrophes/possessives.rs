@@ -491,7 +491,7 @@ pub(super) fn acronym_possessive(
         && !ends_noun_phrase(next)
         && !reads_as_verb(next)
         && !prev.is_some_and(counts_a_plural)
-        && names.written(base, None)
+        && (names.written(base, None) || crate::lexicon::english().is_name(base))
 }
 
 /// "every" cannot stand before a plural: after it "Xs" is the possessive ("every players
@@ -645,6 +645,25 @@ pub(super) fn capitalized_possessive(
     if !common {
         if names.written(base, prev) {
             return Some(Evidence::Document);
+        }
+        // "Barack Obamas administration": a name of the lexicon after a given name of it,
+        // before a word in lower case.
+        let given_name = prev.is_some_and(|p| {
+            p.len() >= 2
+                && p.starts_with(|c: char| c.is_ascii_uppercase())
+                && p.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+                && !is_title(p)
+                && en.get(p).is_some_and(|e| e.is_name())
+                && !en.get_lowercase(p).is_some_and(|e| e.is_word())
+        });
+        // ("Tom Hanks", "Serena Williams": a surname in s is a name of its own.)
+        if given_name
+            && next_lower
+            && en.get(base).is_some_and(|e| e.is_name())
+            && en.get(token).is_none()
+            && possessed_noun(en, next)
+        {
+            return Some(Evidence::Lexicon);
         }
         if !listed
             && !next_is_number
@@ -820,6 +839,30 @@ pub(super) fn context_possessive(
     next: &str,
 ) -> bool {
     let base = &token[..token.len() - 1];
+    // "the Presidents power", "the Kingdoms economy": an institution written as a name, one of
+    // it, after "the".
+    let institution = matches!(prev, Some("the" | "The"))
+        && matches!(
+            base,
+            "President"
+                | "Kingdom"
+                | "Union"
+                | "Administration"
+                | "Government"
+                | "Ministry"
+                | "Department"
+                | "Court"
+                | "Council"
+                | "Commission"
+                | "Senate"
+                | "Army"
+                | "Navy"
+                | "Church"
+                | "University"
+        );
+    if institution {
+        return possessed_noun(en, next);
+    }
     prev.is_some_and(possessive_determiner)
         && token.bytes().all(|b| b.is_ascii_lowercase())
         && base.len() >= 3
