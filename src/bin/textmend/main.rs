@@ -5,6 +5,7 @@ mod args;
 mod input;
 mod jsonl;
 mod progress;
+mod record;
 mod report;
 mod text;
 
