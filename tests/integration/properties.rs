@@ -376,44 +376,55 @@ proptest! {
 /// Inputs the fuzzers found (`fuzz/`), kept in `corpus/fuzz-findings/`, each once a failure of
 /// idempotence of the `news` preset: control characters inside a sequence or between two, removed
 /// by `unicode` after `mojibake` had looked; a no-break space (a space after `unicode`) that did
-/// not end a word for `mojibake`; a C1 control whose removal completed an HTML reference. And one
-/// found by the `stages` target: a control character between a base and its combining mark.
+/// not end a word for `mojibake`; a C1 control whose removal completed an HTML reference; a run
+/// with a no-break space inside it (`Ð\u{a0}Â»`), judged whole by `mojibake`, and in two halves
+/// once `unicode` had made the no-break space a space; a soft hyphen inside a refused sequence
+/// (`å¤\u{ad}Œ`, `ç¶\u{ad}ÿç¶Â¶`), after whose removal the characters around it read as mojibake
+/// (the last three now fixed by `mojibake` judging the text as `unicode` will leave it too). And
+/// one found by the `stages` target: a control character between a base and its combining mark.
+/// Each goes through every preset (as bytes and, when it is UTF-8, as text) and every text stage
+/// alone: the log replays and a second pass changes nothing.
 #[test]
 fn regression_fuzz_findings() {
-    let news = Pipeline::preset("news").unwrap();
     let dir = crate::corpus_path("fuzz-findings");
     let mut inputs: Vec<Vec<u8>> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
         .collect();
     inputs.push("MÄ£ÄM Q £ÄG\u{1}\u{30c}......".as_bytes().to_vec());
-    assert!(inputs.len() >= 4);
+    assert!(inputs.len() >= 20);
+    let presets: Vec<Pipeline> = ["news", "encoding", "minimal"]
+        .into_iter()
+        .map(|name| Pipeline::preset(name).unwrap())
+        .collect();
+    let stages: Vec<Pipeline> = textmend::registry::STAGES
+        .iter()
+        .filter(|stage| stage.name != "decode")
+        .map(|stage| Pipeline::from_stage_names([stage.name]).unwrap())
+        .collect();
     for bytes in &inputs {
-        let once = news.clean_bytes(bytes);
-        assert_eq!(
-            replay_bytes(bytes, &once.edits).unwrap(),
-            once.text.as_bytes()
-        );
-        let twice = news.clean(&once.text);
-        assert!(twice.edits.is_empty(), "{:?}: {:?}", once.text, twice.edits);
-    }
-}
-
-/// Inputs the fuzzers found that still break an invariant, kept in `corpus/fuzz-open/` until they
-/// are fixed (then they move to `corpus/fuzz-findings/`): a run with a no-break space inside it
-/// (`Ð\u{a0}Â»`) is judged whole by `mojibake`, but once `unicode` has made the no-break space a
-/// space, its two halves are judged apart, and a second run repairs them; a soft hyphen inside a
-/// refused sequence (`å¤\u{ad}Œ`, where it is the byte 0xAD), which `unicode` removes, after
-/// which the characters around it make a sequence that is accepted.
-#[test]
-#[ignore = "known open fuzz findings (issue 8)"]
-fn open_fuzz_findings() {
-    let news = Pipeline::preset("news").unwrap();
-    for entry in std::fs::read_dir(crate::corpus_path("fuzz-open")).unwrap() {
-        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        let once = news.clean_bytes(&bytes);
-        let twice = news.clean(&once.text);
-        assert!(twice.edits.is_empty(), "{:?}: {:?}", once.text, twice.edits);
+        for pipeline in &presets {
+            let once = pipeline.clean_bytes(bytes);
+            assert_eq!(
+                replay_bytes(bytes, &once.edits).unwrap(),
+                once.text.as_bytes()
+            );
+            let twice = pipeline.clean(&once.text);
+            assert!(twice.edits.is_empty(), "{:?}: {:?}", once.text, twice.edits);
+        }
+        let text = String::from_utf8_lossy(bytes);
+        for pipeline in presets.iter().chain(&stages) {
+            let once = pipeline.clean(&text);
+            assert_eq!(replay(&text, &once.edits).unwrap(), once.text);
+            let twice = pipeline.clean(&once.text);
+            assert!(
+                twice.edits.is_empty(),
+                "{:?}: {:?} -> {:?}",
+                pipeline.stage_names(),
+                once.text,
+                twice.edits
+            );
+        }
     }
 }
 

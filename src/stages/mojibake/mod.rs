@@ -178,8 +178,35 @@ impl Stage for FixMojibake {
 }
 
 impl FixMojibake {
-    /// One round of repairs: the HTML references if there are any, else the rest.
+    /// One round of repairs on the text as it is; when it finds none, one on the text as the
+    /// `unicode` stage will leave it (soft hyphens removed, no-break spaces made spaces), mapped
+    /// back onto the text.
+    ///
+    /// Both characters are also Windows-1252 bytes (0xAD, 0xA0), so a sequence may hold them:
+    /// `å¤\u{ad}Œ`, `Ð\u{a0}Â»`. Judged as they are, such a sequence can be refused, or a run
+    /// judged whole; once `unicode` has removed the soft hyphen or made the no-break space a
+    /// space, what is left can read differently (the characters around the soft hyphen make a
+    /// sequence; the two halves of the run are judged apart), and a second run of the pipeline
+    /// repaired it. Judging that view too, before the stage ends, makes the pipeline idempotent.
+    /// A repair found in the view takes the soft hyphens at its ends with it.
     fn round(&self, text: &str) -> Vec<StageEdit> {
+        let edits = self.round_as_is(text);
+        if !edits.is_empty() || !text.contains(['\u{a0}', '\u{ad}']) {
+            return edits;
+        }
+        let view = UnicodeView::new(text);
+        self.round_as_is(&view.text)
+            .into_iter()
+            .filter_map(|e| {
+                let start = view.origin(e.start);
+                let end = view.origin(e.end);
+                (text[start..end] != e.after).then_some(StageEdit { start, end, ..e })
+            })
+            .collect()
+    }
+
+    /// One round of repairs: the HTML references if there are any, else the rest.
+    fn round_as_is(&self, text: &str) -> Vec<StageEdit> {
         let references = if self.html_entities
             && memchr::memchr(b'&', text.as_bytes()).is_some()
             && !entities::looks_like_html(text)
@@ -208,6 +235,44 @@ impl FixMojibake {
                 reason: r.reason,
             })
             .collect()
+    }
+}
+
+/// A text as the `unicode` stage will leave its soft hyphens (removed) and no-break spaces (made
+/// spaces), with the way back to the text's offsets.
+struct UnicodeView {
+    text: String,
+    /// `(view offset, text offset)` just after each change, in order.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl UnicodeView {
+    fn new(original: &str) -> UnicodeView {
+        let mut text = String::with_capacity(original.len());
+        let mut anchors = Vec::new();
+        let mut copied = 0;
+        for (at, c) in original.match_indices(['\u{a0}', '\u{ad}']) {
+            text.push_str(&original[copied..at]);
+            if c == "\u{a0}" {
+                text.push(' ');
+            }
+            copied = at + c.len();
+            anchors.push((text.len(), copied));
+        }
+        text.push_str(&original[copied..]);
+        UnicodeView { text, anchors }
+    }
+
+    /// The text offset of a view offset: after any soft hyphens removed at that point.
+    fn origin(&self, at: usize) -> usize {
+        let k = self.anchors.partition_point(|&(view, _)| view <= at);
+        match k {
+            0 => at,
+            _ => {
+                let (view, text) = self.anchors[k - 1];
+                text + (at - view)
+            }
+        }
     }
 }
 
