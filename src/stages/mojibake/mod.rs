@@ -81,7 +81,7 @@
 //! ```
 
 mod codecs;
-mod entities;
+pub(crate) mod entities;
 pub(crate) mod plausibility;
 mod sequences;
 
