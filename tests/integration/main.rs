@@ -8,6 +8,7 @@ mod boilerplate;
 mod cli;
 mod decode;
 mod golden;
+mod invariants;
 mod mojibake;
 mod pipeline;
 mod properties;

@@ -11,8 +11,9 @@ use textmend::edit::{Rewrite, Rewriter, replay, replay_bytes};
 use textmend::stages::{FixMojibake, NormalizeUnicode};
 use textmend::{Edit, Meta, Pipeline, Stage};
 
-/// 256 cases per property from a fixed seed, so that a run of the tests is repeatable; or, with
-/// `PROPTEST_CASES=n`, a longer hunt from a random seed.
+/// 1000 cases per property in a release build (`cargo test --release`), 256 in a debug build,
+/// from a fixed seed, so that a run of the tests is repeatable; or, with `PROPTEST_CASES=n`, a
+/// longer hunt from a random seed.
 fn config() -> ProptestConfig {
     match std::env::var("PROPTEST_CASES")
         .ok()
@@ -21,7 +22,7 @@ fn config() -> ProptestConfig {
         Some(cases) => ProptestConfig::with_cases(cases),
         None => ProptestConfig {
             rng_seed: proptest::test_runner::RngSeed::Fixed(0x2026_1203),
-            ..ProptestConfig::with_cases(256)
+            ..ProptestConfig::with_cases(if cfg!(debug_assertions) { 256 } else { 1000 })
         },
     }
 }
@@ -425,6 +426,25 @@ fn regression_fuzz_findings() {
                 twice.edits
             );
         }
+    }
+}
+
+/// Inputs that still break an invariant, kept in `corpus/fuzz-open/` until they are fixed (then
+/// they move to `corpus/fuzz-findings/`), both failures of idempotence of the `news` preset where
+/// a later stage changes what an earlier one judged on: `unwrap` keeps a line with a run of three
+/// spaces as it is (columns, or the half-lines of a song), `whitespace` collapses the run, and a
+/// second run joins the line to the one before (`CalFire-\n126   "`); a document whose every
+/// paragraph is boilerplate is kept whole by `boilerplate`, `unwrap` then joins two of its
+/// paragraphs into a line of text, and a second run removes the last paragraph as a footer.
+#[test]
+#[ignore = "known open findings (issue 8)"]
+fn open_fuzz_findings() {
+    let news = Pipeline::preset("news").unwrap();
+    for entry in std::fs::read_dir(crate::corpus_path("fuzz-open")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let once = news.clean_bytes(&bytes);
+        let twice = news.clean(&once.text);
+        assert!(twice.edits.is_empty(), "{:?}: {:?}", once.text, twice.edits);
     }
 }
 
