@@ -179,8 +179,9 @@ impl Stage for FixMojibake {
 
 impl FixMojibake {
     /// One round of repairs on the text as it is; when it finds none, one on the text as the
-    /// `unicode` stage will leave it (soft hyphens removed, no-break spaces made spaces), mapped
-    /// back onto the text.
+    /// `unicode` stage will leave it (soft hyphens, controls and zero-width spaces removed,
+    /// no-break spaces made spaces, line endings `\n`: see [`UnicodeView`]), mapped back onto the
+    /// text.
     ///
     /// Both characters are also Windows-1252 bytes (0xAD, 0xA0), so a sequence may hold them:
     /// `å¤\u{ad}Œ`, `Ð\u{a0}Â»`. Judged as they are, such a sequence can be refused, or a run
@@ -191,7 +192,7 @@ impl FixMojibake {
     /// A repair found in the view takes the soft hyphens at its ends with it.
     fn round(&self, text: &str) -> Vec<StageEdit> {
         let edits = self.round_as_is(text);
-        if !edits.is_empty() || !text.contains(['\u{a0}', '\u{ad}']) {
+        if !edits.is_empty() || !text.contains(|c| UnicodeView::changes(c).is_some()) {
             return edits;
         }
         let view = UnicodeView::new(text);
@@ -238,8 +239,9 @@ impl FixMojibake {
     }
 }
 
-/// A text as the `unicode` stage will leave its soft hyphens (removed) and no-break spaces (made
-/// spaces), with the way back to the text's offsets.
+/// A text as the `unicode` stage (with its defaults) will leave its invisible characters
+/// (removed), no-break spaces (made spaces) and line endings (made `\n`), with the way back to the
+/// text's offsets. Normalization, ligatures and full-width forms are not modelled.
 struct UnicodeView {
     text: String,
     /// `(view offset, text offset)` just after each change, in order.
@@ -247,16 +249,39 @@ struct UnicodeView {
 }
 
 impl UnicodeView {
+    /// What the `unicode` stage makes of `c`, when it changes it: a string of one byte or none.
+    fn changes(c: char) -> Option<&'static str> {
+        match c {
+            '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+            '\0'..='\u{8}'
+            | '\u{b}'..='\u{c}'
+            | '\u{e}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{ad}'
+            | '\u{200b}'
+            | '\u{feff}' => Some(""),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(" "),
+            _ => None,
+        }
+    }
+
     fn new(original: &str) -> UnicodeView {
         let mut text = String::with_capacity(original.len());
         let mut anchors = Vec::new();
         let mut copied = 0;
-        for (at, c) in original.match_indices(['\u{a0}', '\u{ad}']) {
-            text.push_str(&original[copied..at]);
-            if c == "\u{a0}" {
-                text.push(' ');
+        for (at, c) in original.char_indices() {
+            if at < copied {
+                continue; // the `\n` of a `\r\n`
             }
-            copied = at + c.len();
+            let Some(with) = UnicodeView::changes(c) else {
+                continue;
+            };
+            text.push_str(&original[copied..at]);
+            text.push_str(with);
+            copied = at + c.len_utf8();
+            if c == '\r' && original[copied..].starts_with('\n') {
+                copied += 1;
+            }
             anchors.push((text.len(), copied));
         }
         text.push_str(&original[copied..]);
