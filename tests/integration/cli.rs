@@ -690,3 +690,17 @@ fn stdout_closed_early_stops_quietly() {
         assert_eq!(stderr(&out), "", "{args:?}");
     }
 }
+
+/// JSON Lines written on Windows end their lines with `\r\n`: each is a record like any other.
+#[test]
+fn jsonl_with_crlf_line_endings_reads_as_records() {
+    let out = textmend_checked(
+        &["clean", "--jsonl", "--preset", "minimal"],
+        b"{\"text\":\"one  two\"}\r\n{\"text\":\"three\"}\r\n\r\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"text\":\"one two\\n\"}\n{\"text\":\"three\\n\"}\n"
+    );
+}
