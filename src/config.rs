@@ -188,7 +188,8 @@ fn check_stage_names(value: &serde_json::Value, format: &'static str) -> Result<
                     message: format!("stage {} ({name:?}): {message}", i + 1),
                 };
                 StageConfig::default_for(name).map_err(|e| in_stage(e.to_string()))?;
-                StageConfig::deserialize(stage).map_err(|e| in_stage(e.to_string()))?;
+                StageConfig::deserialize(stage)
+                    .map_err(|e| in_stage(name_the_option(stage, e.to_string())))?;
             }
             None => {
                 return Err(Error::Config {
@@ -199,6 +200,23 @@ fn check_stage_names(value: &serde_json::Value, format: &'static str) -> Result<
         }
     }
     Ok(())
+}
+
+/// Serde's message for a stage's setting of the wrong type or value does not say which setting
+/// it is (the stage is read through its `name` tag, which loses the path); the setting without
+/// which the stage reads is the one.
+fn name_the_option(stage: &serde_json::Value, message: String) -> String {
+    let Some(table) = stage.as_object() else {
+        return message;
+    };
+    for key in table.keys().filter(|k| *k != "name") {
+        let mut without = table.clone();
+        without.remove(key);
+        if StageConfig::deserialize(&serde_json::Value::Object(without)).is_ok() {
+            return format!("`{key}`: {message}");
+        }
+    }
+    message
 }
 
 fn config_error(format: &'static str, e: impl std::fmt::Display) -> Error {

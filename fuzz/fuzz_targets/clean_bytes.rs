@@ -1,19 +1,31 @@
-//! `clean_bytes` and `clean` on arbitrary input: no panic, the log replays, a second pass
-//! changes nothing.
+//! `clean_bytes` on arbitrary bytes with every preset, and `clean` when the bytes are text: no
+//! panic, a well-formed log that replays, a second pass that changes nothing (see `common`).
 #![no_main]
 
+mod common;
+
+use std::sync::LazyLock;
+
 use libfuzzer_sys::fuzz_target;
+use textmend::Pipeline;
+
+static PRESETS: LazyLock<Vec<(&str, Pipeline)>> = LazyLock::new(|| {
+    ["news", "encoding", "minimal"]
+        .into_iter()
+        .map(|name| (name, Pipeline::preset(name).unwrap()))
+        .collect()
+});
 
 fuzz_target!(|bytes: &[u8]| {
-    let pipeline = textmend::Pipeline::preset("news").unwrap();
-    let cleaned = pipeline.clean_bytes(bytes);
-    let replayed = textmend::edit::replay_bytes(bytes, &cleaned.edits).unwrap();
-    assert_eq!(replayed, cleaned.text.as_bytes());
-    let again = pipeline.clean(&cleaned.text);
-    assert!(again.edits.is_empty(), "not idempotent: {:?}", again.edits);
+    for (name, pipeline) in PRESETS.iter() {
+        let cleaned = pipeline.clean_bytes(bytes);
+        common::check_bytes_log(bytes, &cleaned.text, &cleaned.edits, name);
+        common::check_idempotent(pipeline, &cleaned.text, name);
 
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        let cleaned = pipeline.clean(text);
-        assert_eq!(textmend::edit::replay(text, &cleaned.edits).unwrap(), cleaned.text);
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            let cleaned = pipeline.clean(text);
+            common::check_text_log(text, &cleaned.text, &cleaned.edits, name);
+            common::check_idempotent(pipeline, &cleaned.text, name);
+        }
     }
 });

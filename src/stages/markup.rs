@@ -12,6 +12,10 @@
 //!   line (before the first line of text and after the last, rules are separators, left for the
 //!   `boilerplate` stage to read and remove).
 //!
+//! - character references (`&amp;`, `&#233;`) in a document that looked like HTML only because of
+//!   the tags removed here: the `mojibake` stage leaves them in HTML, and would decode them in
+//!   the text that is left.
+//!
 //! It also lifts the document's title into `meta.title`: the first line that is not blank or
 //! decoration (a rule, `-`, `•`), when it is a heading or bold from end to end.
 //!
@@ -492,7 +496,33 @@ impl Stage for StripMarkup {
     fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
         // Removing one marker can make another one open or close (`*_x_*`): repeat until
         // nothing changes, so that a second run has nothing to do.
-        crate::edit::until_stable(text, "markup", 16, |t| self.pass(t, meta).into_parts().1)
+        //
+        // A document with tags in it is HTML for the `mojibake` stage, which leaves its character
+        // references to whoever renders it. Once the tags are gone (removed here), it is text,
+        // and a second run of `mojibake` would decode them: so they are decoded here, in the
+        // same way, as soon as the text no longer looks like HTML.
+        let was_html = (self.html_tags || self.autolinks)
+            && memchr(b'&', text.as_bytes()).is_some()
+            && crate::stages::mojibake::entities::looks_like_html(text);
+        crate::edit::until_stable(text, "markup", 16, |t| {
+            let edits = self.pass(t, meta).into_parts().1;
+            if !edits.is_empty()
+                || !was_html
+                || memchr(b'&', t.as_bytes()).is_none()
+                || crate::stages::mojibake::entities::looks_like_html(t)
+            {
+                return edits;
+            }
+            crate::stages::mojibake::entities::find(t)
+                .into_iter()
+                .map(|(range, with)| crate::edit::StageEdit {
+                    start: range.start,
+                    end: range.end,
+                    after: with.into_owned(),
+                    reason: "html character reference (the tags are gone)".into(),
+                })
+                .collect()
+        })
     }
 }
 
@@ -576,6 +606,24 @@ mod tests {
             .apply(text, &mut Meta::default())
             .text()
             .to_owned()
+    }
+
+    /// Found by the property tests: `mojibake` left `&amp;` in a document with an autolink (HTML
+    /// to it), this stage removed the autolink, and a second run of `mojibake` decoded it.
+    #[test]
+    fn references_are_decoded_once_the_tags_are_gone() {
+        assert_eq!(strip("Tom &amp; Jerry <b>live</b>"), "Tom & Jerry live");
+        assert_eq!(
+            strip("&amp; \n<https://example.com/a>"),
+            "& \nhttps://example.com/a"
+        );
+        // Tags this stage does not know stay, and so do the references.
+        assert_eq!(strip("&amp; <custom-tag>"), "&amp; <custom-tag>");
+        // No tags: the references are the `mojibake` stage's to decode, not this one's.
+        assert_eq!(strip("Tom &amp; Jerry"), "Tom &amp; Jerry");
+        // A reference that makes a tag: the tag goes too, so that a second run finds nothing.
+        let once = strip("<b>&lt;i&gt;x</b>");
+        assert_eq!(strip(&once), once);
     }
 
     #[test]

@@ -155,7 +155,10 @@ fn jsonl_keeps_order_and_fields_and_reports_a_malformed_line_by_number() {
         "field order kept: {first_line}"
     );
     let err = stderr(&out);
-    assert!(err.contains("<stdin>:2: not a JSON object"), "{err}");
+    assert!(
+        err.contains("<stdin>:2: not JSON: EOF while parsing a string at column 22"),
+        "{err}"
+    );
     assert!(err.contains("<stdin>:3: no field \"text\""), "{err}");
     assert!(
         err.contains("<stdin>:4: field \"text\" is a number"),
@@ -306,4 +309,398 @@ fn stages_lists_every_stage_and_preset_and_says_what_is_missing() {
             "{listing}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: each case gets a message naming the file (and the line, for JSON Lines), no panic
+// and no backtrace, the good records still written, and the documented exit code (0 all well,
+// 1 some input could not be cleaned, 2 the command was wrong).
+
+/// Runs textmend with `RUST_BACKTRACE=1`, so that a panic would show, and checks that none did.
+fn textmend_checked(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("textmend runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    // A separate thread, so that a large input cannot block against a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().expect("textmend finishes");
+    writer.join().unwrap();
+    assert_no_panic(&out);
+    out
+}
+
+fn assert_no_panic(out: &Output) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("stack backtrace") && !err.contains("RUST_"),
+        "{err}"
+    );
+    // A panic exits with 101, a signal with no code.
+    assert!(matches!(out.status.code(), Some(0..=2)), "{:?}", out.status);
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// Every kind of bad JSON Lines record in one file, between good ones: each bad line is named
+/// by file and line number, the good records are written in order, and the exit code is 1.
+#[test]
+fn bad_jsonl_records_are_reported_by_file_and_line_and_the_good_ones_written() {
+    let dir = scratch("bad_jsonl");
+    let file = dir.join("records.jsonl");
+    let mut bytes = Vec::new();
+    for line in [
+        &br#"{"id":1,"text":"one  two"}"#[..],
+        br#"{"id":2,"text":"broken"#,          // 2: malformed JSON
+        br#"[1, 2, 3]"#,                       // 3: JSON, not an object
+        br#""just a string""#,                 // 4: JSON, not an object
+        br#"{"id":5,"body":"no text field"}"#, // 5: no field
+        br#"{"id":6,"text":null}"#,            // 6: not a string
+        br#"{"id":7,"text":["a"]}"#,           // 7: not a string
+        b"{\"id\":8,\"text\":\"caf\xE9\"}",    // 8: invalid UTF-8 in the string
+        b"\xFF\xFE{\"id\":9}",                 // 9: invalid UTF-8 outside
+        br#"{"id":10,"text":"\ud800"}"#,       // 10: a lone surrogate escape
+        b"   ",                                // 11: blank: no record, no error
+        br#"{"id":12,"text":"twelve\n\n\n\nend"}"#,
+    ] {
+        bytes.extend_from_slice(line);
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(br#"{"id":13,"text":"no final newline"}"#);
+    std::fs::write(&file, &bytes).unwrap();
+
+    let out = textmend_checked(&["clean", "--jsonl", path_str(&file)], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let ids: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, [1, 12, 13]);
+    let err = stderr(&out);
+    let name = path_str(&file);
+    for (line, message) in [
+        (2, "not JSON: EOF while parsing a string at column 22"),
+        (3, "an array, not a JSON object"),
+        (4, "a string, not a JSON object"),
+        (5, "no field \"text\""),
+        (6, "field \"text\" is null, not a string"),
+        (7, "field \"text\" is an array, not a string"),
+        (8, "not UTF-8 (an invalid byte at column 20)"),
+        (9, "not UTF-8 (an invalid byte at column 1)"),
+        (10, "not JSON: unexpected end of hex escape at column 24"),
+    ] {
+        let expected = format!("textmend: {name}:{line}: {message}");
+        assert!(err.contains(&expected), "{expected:?} in\n{err}");
+    }
+    assert_eq!(err.lines().count(), 9, "one line per bad record: {err}");
+}
+
+#[test]
+fn an_empty_file_is_clean_text_and_no_records() {
+    let dir = scratch("empty_file");
+    let file = dir.join("empty.txt");
+    std::fs::write(&file, b"").unwrap();
+    for args in [
+        &["clean", path_str(&file)][..],
+        &["clean", "--jsonl", path_str(&file)][..],
+        &["clean", "--meta", "--explain", path_str(&file)][..],
+    ] {
+        let out = textmend_checked(args, b"");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+    // And an empty standard input.
+    let out = textmend_checked(&["clean", "--jsonl"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+}
+
+/// A directory, a missing file and a file that cannot be opened, among good files: each is
+/// named with what went wrong, the good files are still cleaned, in order, and the exit code
+/// is 1.
+#[test]
+fn unreadable_inputs_are_named_and_the_other_files_still_cleaned() {
+    let dir = scratch("unreadable_inputs");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "good  text\n").unwrap();
+    let records = dir.join("good.jsonl");
+    std::fs::write(&records, "{\"text\":\"good  text\"}\n").unwrap();
+    let subdir = dir.join("a-directory");
+    std::fs::create_dir_all(&subdir).unwrap();
+    let missing = dir.join("missing.txt");
+    // A path below a regular file cannot be opened, even by root (for whom permissions do
+    // not stop a read).
+    let not_a_dir = good.join("below-a-file.txt");
+    let locked = dir.join("locked.txt");
+    std::fs::write(&locked, "secret\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let locked_is_unreadable = std::fs::read(&locked).is_err();
+
+    let bad = [&subdir, &missing, &not_a_dir];
+    let mut text_args = vec!["clean", path_str(&good)];
+    text_args.extend(bad.iter().map(|p| path_str(p)));
+    text_args.push(path_str(&locked));
+    text_args.push(path_str(&good));
+    let out = textmend_checked(&text_args, b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected_locked = if locked_is_unreadable { "" } else { "secret\n" };
+    assert_eq!(
+        stdout(&out),
+        format!("good text\n{expected_locked}good text\n")
+    );
+    let err = stderr(&out);
+    for (path, why) in [
+        (&subdir, "Is a directory"),
+        (&missing, "No such file"),
+        (&not_a_dir, "Not a directory"),
+    ] {
+        let expected = format!("textmend: {}: cannot read: {why}", path_str(path));
+        assert!(err.contains(&expected), "{expected:?} in\n{err}");
+    }
+    if locked_is_unreadable {
+        let expected = format!("textmend: {}: cannot read:", path_str(&locked));
+        assert!(err.contains(&expected), "{expected:?} in\n{err}");
+    }
+
+    let mut jsonl_args = vec!["clean", "--jsonl", path_str(&records)];
+    jsonl_args.extend(bad.iter().map(|p| path_str(p)));
+    jsonl_args.push(path_str(&records));
+    let out = textmend_checked(&jsonl_args, b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"text\":\"good text\\n\"}\n{\"text\":\"good text\\n\"}\n"
+    );
+    let err = stderr(&out);
+    for path in bad {
+        let expected = format!("textmend: {}: cannot read:", path_str(path));
+        assert!(err.contains(&expected), "{expected:?} in\n{err}");
+    }
+}
+
+/// An `--out-dir` that is a file cannot be made a directory: the command is wrong, exit 2,
+/// nothing written. An output file that cannot be created (a directory is in its place) is
+/// named; the other files are still written; exit 1.
+#[test]
+fn an_out_dir_that_cannot_be_written_is_reported() {
+    let dir = scratch("out_dir_unwritable");
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    std::fs::write(&a, "a  a\n").unwrap();
+    std::fs::write(&b, "b  b\n").unwrap();
+    let a_file = dir.join("plain-file");
+    std::fs::write(&a_file, "").unwrap();
+    for mode in [&[][..], &["--jsonl"][..]] {
+        let mut args = vec!["clean", "--out-dir", path_str(&a_file)];
+        args.extend(mode);
+        args.push(path_str(&a));
+        let out = textmend_checked(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let expected = format!("textmend: {}: cannot create:", path_str(&a_file));
+        assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "");
+    }
+
+    let out_dir = dir.join("out");
+    std::fs::create_dir_all(out_dir.join("a.txt")).unwrap();
+    let out = textmend_checked(
+        &[
+            "clean",
+            "--out-dir",
+            path_str(&out_dir),
+            path_str(&a),
+            path_str(&b),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected = format!("cannot write {}", path_str(&out_dir.join("a.txt")));
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    assert!(stderr(&out).contains(path_str(&a)), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("b.txt")).unwrap(),
+        "b b\n"
+    );
+
+    std::fs::write(&a, "{\"text\":\"a  a\"}\n").unwrap();
+    std::fs::write(&b, "{\"text\":\"b  b\"}\n").unwrap();
+    let out = textmend_checked(
+        &[
+            "clean",
+            "--jsonl",
+            "--out-dir",
+            path_str(&out_dir),
+            path_str(&a),
+            path_str(&b),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected = format!(
+        "textmend: {}: cannot create:",
+        path_str(&out_dir.join("a.txt"))
+    );
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("b.txt")).unwrap(),
+        "{\"text\":\"b b\\n\"}\n"
+    );
+}
+
+/// Configs that are wrong: an unknown stage, an unknown option, an option of the wrong type, a
+/// bad value, a file that is not TOML or JSON, in both formats; each exits 2 with the file's
+/// name and what is wrong, before any input is read.
+#[test]
+fn a_bad_config_names_the_file_and_the_problem() {
+    let dir = scratch("bad_config");
+    for (name, text, message) in [
+        (
+            "unknown-stage.toml",
+            "[[stages]]\nname = \"spelling\"\n",
+            "spelling",
+        ),
+        (
+            "unknown-stage.json",
+            r#"{"stages":[{"name":"spelling"}]}"#,
+            "spelling",
+        ),
+        (
+            "unknown-option.toml",
+            "[[stages]]\nname = \"whitespace\"\nmax_blanks = 2\n",
+            "max_blanks",
+        ),
+        (
+            "unknown-option.json",
+            r#"{"stages":[{"name":"whitespace","max_blanks":2}]}"#,
+            "max_blanks",
+        ),
+        (
+            "wrong-type.toml",
+            "[[stages]]\nname = \"whitespace\"\nmax_blank_lines = \"two\"\n",
+            "max_blank_lines",
+        ),
+        (
+            "wrong-type.json",
+            r#"{"stages":[{"name":"whitespace","max_blank_lines":-1}]}"#,
+            "-1",
+        ),
+        (
+            "bad-encoding.toml",
+            "[[stages]]\nname = \"decode\"\nencoding = \"klingon\"\n",
+            "klingon",
+        ),
+        (
+            "bad-regex.toml",
+            "[[stages]]\nname = \"boilerplate\"\npatterns = [\"(\"]\n",
+            "(",
+        ),
+        ("unknown-preset.toml", "preset = \"nope\"\n", "nope"),
+        ("not-toml.toml", "[[stages]\nname = ", "TOML"),
+        ("not-json.json", "{\"stages\": [", "JSON"),
+    ] {
+        let config = dir.join(name);
+        std::fs::write(&config, text).unwrap();
+        let out = textmend_checked(&["clean", "--config", path_str(&config)], b"text\n");
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.starts_with("textmend: "), "{name}: {err}");
+        assert!(err.contains(path_str(&config)), "{name}: {err}");
+        assert!(err.contains(message), "{name}: {message:?} in {err}");
+        assert_eq!(stdout(&out), "", "{name}");
+    }
+    let missing = dir.join("missing.toml");
+    let out = textmend_checked(&["clean", "--config", path_str(&missing)], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.toml: cannot read config"));
+}
+
+/// `--encoding` with a label encoding_rs does not know exits 2 and names the label, in every
+/// spelling a user might try.
+#[test]
+fn an_unknown_encoding_label_is_a_usage_error() {
+    for label in ["klingon", "", "utf-9", "windows-9999"] {
+        let out = textmend_checked(&["clean", "--encoding", label], b"text\n");
+        assert_eq!(out.status.code(), Some(2), "{label:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("unknown encoding {label:?}")),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(stdout(&out), "");
+    }
+}
+
+/// `textmend ... | head -1`: the reader closes stdout early. textmend stops quietly, with exit
+/// code 0, no message and no panic, in text mode and in JSON Lines mode.
+#[test]
+fn stdout_closed_early_stops_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = scratch("stdout_closed");
+    let text = dir.join("big.txt");
+    std::fs::write(&text, "A line of text.\n\n".repeat(200_000)).unwrap();
+    let records = dir.join("big.jsonl");
+    std::fs::write(&records, "{\"text\":\"A  record.\"}\n".repeat(200_000)).unwrap();
+    for args in [
+        vec![
+            "clean",
+            "--preset",
+            "minimal",
+            path_str(&text),
+            path_str(&text),
+        ],
+        vec![
+            "clean",
+            "--jsonl",
+            "--preset",
+            "minimal",
+            path_str(&records),
+        ],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+            .args(&args)
+            .env("RUST_BACKTRACE", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("textmend runs");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is dropped here: stdout is closed after one line.
+        assert!(!first.is_empty());
+        let out = child.wait_with_output().unwrap();
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+/// JSON Lines written on Windows end their lines with `\r\n`: each is a record like any other.
+#[test]
+fn jsonl_with_crlf_line_endings_reads_as_records() {
+    let out = textmend_checked(
+        &["clean", "--jsonl", "--preset", "minimal"],
+        b"{\"text\":\"one  two\"}\r\n{\"text\":\"three\"}\r\n\r\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"text\":\"one two\\n\"}\n{\"text\":\"three\\n\"}\n"
+    );
 }

@@ -10,6 +10,7 @@ mod damage;
 mod decode;
 mod end_to_end;
 mod golden;
+mod invariants;
 mod mojibake;
 mod pipeline;
 mod properties;

@@ -9,13 +9,13 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
 use textmend::Pipeline;
 
 use crate::Status;
 use crate::args::CleanArgs;
 use crate::input::{Input, check_out_dir};
 use crate::progress;
+use crate::record::{self, Options};
 
 /// A batch ends after this many records or this many bytes, whichever comes first.
 const BATCH_RECORDS: usize = 4096;
@@ -93,9 +93,14 @@ fn stream(
         if batch.is_empty() {
             return Ok(status);
         }
+        let options = Options {
+            field: &args.field,
+            meta: args.meta,
+            explain: args.explain,
+        };
         let results: Vec<_> = batch
             .par_iter()
-            .map(|(_, line)| clean_record(pipeline, args, line))
+            .map(|(_, line)| record::clean_record(pipeline, options, line))
             .collect();
         for ((line_number, _), result) in batch.iter().zip(results) {
             match result {
@@ -111,51 +116,5 @@ fn stream(
             }
         }
         bar.inc(bytes_in_batch as u64);
-    }
-}
-
-/// The cleaned record as a JSON line; `None` for a blank line, which holds no record.
-fn clean_record(
-    pipeline: &Pipeline,
-    args: &CleanArgs,
-    line: &[u8],
-) -> Result<Option<String>, String> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
-    }
-    let mut record: Map<String, Value> =
-        serde_json::from_slice(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let field = &args.field;
-    let text = match record.get(field) {
-        Some(Value::String(text)) => text,
-        Some(other) => {
-            return Err(format!("field {field:?} is {}, not a string", kind(other)));
-        }
-        None => return Err(format!("no field {field:?}")),
-    };
-    let cleaned = pipeline.clean(text);
-    let meta = args.meta.then(|| serde_json::to_value(&cleaned.meta));
-    let edits = args.explain.then(|| serde_json::to_value(&cleaned.edits));
-    let text = cleaned.text.into_owned();
-    record.insert(field.clone(), Value::String(text));
-    if let Some(meta) = meta {
-        record.insert("meta".into(), meta.map_err(|e| e.to_string())?);
-    }
-    if let Some(edits) = edits {
-        record.insert("edits".into(), edits.map_err(|e| e.to_string())?);
-    }
-    serde_json::to_string(&record)
-        .map(Some)
-        .map_err(|e| e.to_string())
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }

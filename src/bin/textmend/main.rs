@@ -6,6 +6,7 @@ mod diff;
 mod input;
 mod jsonl;
 mod progress;
+mod record;
 mod report;
 mod text;
 

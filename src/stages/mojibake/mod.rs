@@ -81,7 +81,7 @@
 //! ```
 
 mod codecs;
-mod entities;
+pub(crate) mod entities;
 pub(crate) mod plausibility;
 mod sequences;
 
@@ -178,8 +178,36 @@ impl Stage for FixMojibake {
 }
 
 impl FixMojibake {
-    /// One round of repairs: the HTML references if there are any, else the rest.
+    /// One round of repairs on the text as it is; when it finds none, one on the text as the
+    /// `unicode` stage will leave it (soft hyphens, controls and zero-width spaces removed,
+    /// no-break spaces made spaces, line endings `\n`: see [`UnicodeView`]), mapped back onto the
+    /// text.
+    ///
+    /// Both characters are also Windows-1252 bytes (0xAD, 0xA0), so a sequence may hold them:
+    /// `å¤\u{ad}Œ`, `Ð\u{a0}Â»`. Judged as they are, such a sequence can be refused, or a run
+    /// judged whole; once `unicode` has removed the soft hyphen or made the no-break space a
+    /// space, what is left can read differently (the characters around the soft hyphen make a
+    /// sequence; the two halves of the run are judged apart), and a second run of the pipeline
+    /// repaired it. Judging that view too, before the stage ends, makes the pipeline idempotent.
+    /// A repair found in the view takes the soft hyphens at its ends with it.
     fn round(&self, text: &str) -> Vec<StageEdit> {
+        let edits = self.round_as_is(text);
+        if !edits.is_empty() || !text.contains(|c| UnicodeView::changes(c).is_some()) {
+            return edits;
+        }
+        let view = UnicodeView::new(text);
+        self.round_as_is(&view.text)
+            .into_iter()
+            .filter_map(|e| {
+                let start = view.origin(e.start);
+                let end = view.origin(e.end);
+                (text[start..end] != e.after).then_some(StageEdit { start, end, ..e })
+            })
+            .collect()
+    }
+
+    /// One round of repairs: the HTML references if there are any, else the rest.
+    fn round_as_is(&self, text: &str) -> Vec<StageEdit> {
         let references = if self.html_entities
             && memchr::memchr(b'&', text.as_bytes()).is_some()
             && !entities::looks_like_html(text)
@@ -208,6 +236,68 @@ impl FixMojibake {
                 reason: r.reason,
             })
             .collect()
+    }
+}
+
+/// A text as the `unicode` stage (with its defaults) will leave its invisible characters
+/// (removed), no-break spaces (made spaces) and line endings (made `\n`), with the way back to the
+/// text's offsets. Normalization, ligatures and full-width forms are not modelled.
+struct UnicodeView {
+    text: String,
+    /// `(view offset, text offset)` just after each change, in order.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl UnicodeView {
+    /// What the `unicode` stage makes of `c`, when it changes it: a string of one byte or none.
+    fn changes(c: char) -> Option<&'static str> {
+        match c {
+            '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+            '\0'..='\u{8}'
+            | '\u{b}'..='\u{c}'
+            | '\u{e}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{ad}'
+            | '\u{200b}'
+            | '\u{feff}' => Some(""),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(" "),
+            _ => None,
+        }
+    }
+
+    fn new(original: &str) -> UnicodeView {
+        let mut text = String::with_capacity(original.len());
+        let mut anchors = Vec::new();
+        let mut copied = 0;
+        for (at, c) in original.char_indices() {
+            if at < copied {
+                continue; // the `\n` of a `\r\n`
+            }
+            let Some(with) = UnicodeView::changes(c) else {
+                continue;
+            };
+            text.push_str(&original[copied..at]);
+            text.push_str(with);
+            copied = at + c.len_utf8();
+            if c == '\r' && original[copied..].starts_with('\n') {
+                copied += 1;
+            }
+            anchors.push((text.len(), copied));
+        }
+        text.push_str(&original[copied..]);
+        UnicodeView { text, anchors }
+    }
+
+    /// The text offset of a view offset: after any soft hyphens removed at that point.
+    fn origin(&self, at: usize) -> usize {
+        let k = self.anchors.partition_point(|&(view, _)| view <= at);
+        match k {
+            0 => at,
+            _ => {
+                let (view, text) = self.anchors[k - 1];
+                text + (at - view)
+            }
+        }
     }
 }
 
