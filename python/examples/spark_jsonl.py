@@ -3,6 +3,7 @@
     python python/examples/spark_jsonl.py corpus/news/wikinews-100.jsonl out-dir
 """
 
+import os
 import sys
 
 from pyspark.sql import SparkSession
@@ -19,6 +20,7 @@ def clean(batches):
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers need textmend too
     spark = SparkSession.builder.master("local[2]").appName("textmend").getOrCreate()
     frame = spark.read.json(sys.argv[1])
     frame.mapInPandas(clean, schema=frame.schema).write.mode("overwrite").json(sys.argv[2])
