@@ -265,8 +265,16 @@ impl JoinWrappedLines {
                 after_bare,
                 title,
             };
+            let mut budget = LOOKAHEAD;
             let joined = self.broken_paragraphs
-                && self.gap_joins(text, &lines, &gap, &mut prose, &mut prose_until);
+                && self.gap_joins(
+                    text,
+                    &lines,
+                    &gap,
+                    &mut prose,
+                    &mut prose_until,
+                    &mut budget,
+                );
             if joined {
                 joins.push(Join::Space(l.end, b.text_start, "broken paragraph"));
             } else {
@@ -317,7 +325,8 @@ struct Gap<'t> {
 
 impl JoinWrappedLines {
     /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
-    /// paragraph's words, read up to `prose_until`.
+    /// paragraph's words, read up to `prose_until`; `budget` bounds the gaps further on that may
+    /// be read to find where the paragraph after ends (see [`Self::paragraph_end`]).
     fn gap_joins(
         &self,
         text: &str,
@@ -325,6 +334,7 @@ impl JoinWrappedLines {
         gap: &Gap,
         prose: &mut Prose,
         prose_until: &mut usize,
+        budget: &mut usize,
     ) -> bool {
         let (para_first, next) = (gap.para_first, gap.next);
         let (a, b) = (&lines[gap.last], &lines[next]);
@@ -361,21 +371,69 @@ impl JoinWrappedLines {
         // The words after the gap, whatever blank lines they cross: what this round or a later
         // one joins after the gap must not change what is seen from before it.
         let b_prose = Prose::ahead(&text[b.text_start..]);
-        let b_last = lines[next..]
-            .iter()
-            .take_while(|l| !l.is_blank())
-            .last()
-            .map_or(b_first, |l| l.text(text));
+        let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
         paragraphs::continues(
             lines[para_first].text(text),
             a_last,
             *prose,
             b_first,
             b_prose,
-            b_last,
+            || self.paragraph_end(text, lines, next, after_bare, gap.title, budget),
         )
     }
+
+    /// The last line of the paragraph that begins at line `first` after a gap that does not
+    /// join, with the paragraphs that go on it: the line that the text will have once the
+    /// round's joins are made. (Judged on the block alone, a second run, which sees the joined
+    /// paragraph, would decide otherwise.) Each gap read uses up one of `budget`; when none is
+    /// left, the paragraph is taken to end where its block does.
+    fn paragraph_end<'t>(
+        &self,
+        text: &'t str,
+        lines: &[Line],
+        first: usize,
+        after_bare: bool,
+        title: Option<&str>,
+        budget: &mut usize,
+    ) -> &'t str {
+        let block_end = |from: usize| {
+            (from..lines.len())
+                .take_while(|&k| !lines[k].is_blank())
+                .last()
+                .unwrap_or(from)
+        };
+        let mut last = block_end(first);
+        let mut prose = Prose::default();
+        let mut prose_until = lines[first].start;
+        loop {
+            let end = lines[last].text(text);
+            if paragraphs::ends_sentence(end) || !paragraphs::may_continue(end) || *budget == 0 {
+                return end;
+            }
+            let Some(next) = (last + 1..lines.len()).find(|&k| !lines[k].is_blank()) else {
+                return end;
+            };
+            *budget -= 1;
+            let gap = Gap {
+                para_first: first,
+                last,
+                next,
+                first: false,
+                after_bare,
+                title,
+            };
+            if !self.gap_joins(text, lines, &gap, &mut prose, &mut prose_until, budget) {
+                return end;
+            }
+            last = block_end(next);
+        }
+    }
 }
+
+/// How many gaps past the next paragraph one decision may read (see
+/// [`JoinWrappedLines::paragraph_end`]): enough for the few parts a sentence is broken into,
+/// and a bound on the work for text made of nothing but short paragraphs.
+const LOOKAHEAD: usize = 16;
 
 #[cfg(test)]
 mod tests {

@@ -296,7 +296,7 @@ const ADVERBS: &[&str] = &[
 
 /// Whether a paragraph's last line ends a sentence: a full stop, a question or exclamation mark,
 /// a colon, or a closing quote or bracket after one of those.
-fn ends_sentence(last_line: &str) -> bool {
+pub(super) fn ends_sentence(last_line: &str) -> bool {
     let t = last_line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
     t.ends_with(['.', '!', '?', ':', '…'])
 }
@@ -313,14 +313,15 @@ pub(super) fn may_continue(a_last: &str) -> bool {
 }
 
 /// Whether the paragraph whose first line is `a_first`, last line `a_last` and words `a` goes on
-/// in the one whose first line is `b_first`, words `b`, and last line `b_last`.
-pub(super) fn continues(
+/// in the one whose first line is `b_first`, words `b`, and last line `b_last()` (asked for
+/// only when needed: finding it may mean reading further paragraphs).
+pub(super) fn continues<'b>(
     a_first: &str,
     a_last: &str,
     a: Prose,
     b_first: &str,
     b: Prose,
-    b_last: &str,
+    b_last: impl FnOnce() -> &'b str,
 ) -> bool {
     // "...speaking just for myself now\n\n— is the most": a spaced dash and the sentence going on
     // in lower case, not an item of a list.
@@ -395,10 +396,15 @@ pub(super) fn continues(
     // phrase; what follows one in lower case is still a continuation, unless the title is in
     // capitals. (A part that ends with "of the" or a comma is no title, whatever its words.)
     let titled = matches!(ending, Ending::Bare | Ending::Title);
+    // Whether the second part ends its sentence, found at most once.
+    let mut b_last = Some(b_last);
+    let mut b_ended = None;
+    let mut b_ends_sentence =
+        || *b_ended.get_or_insert_with(|| ends_sentence(b_last.take().map_or("", |f| f())));
     let split_name = ending == Ending::Bare
         && name
-        && ends_sentence(b_last)
-        && is_split_name(a_first, a_last, a, b_first);
+        && is_split_name(a_first, a_last, a, b_first)
+        && b_ends_sentence();
     if split_name {
         return true;
     }
@@ -426,10 +432,10 @@ pub(super) fn continues(
         // A word and no punctuation ends captions and headings too: the second part must end
         // its sentence (a caption after a caption does not).
         Ending::Bare => {
-            ends_sentence(b_last)
-                && ((lower && !small(6))
-                    || (aside && a.lower && a.words >= 8)
-                    || ((name || regnal) && a.words >= 4 && !small(12)))
+            ((lower && !small(6))
+                || (aside && a.lower && a.words >= 8)
+                || ((name || regnal) && a.words >= 4 && !small(12)))
+                && b_ends_sentence()
         }
         _ => false,
     }
@@ -605,7 +611,7 @@ mod tests {
     use super::*;
 
     fn joins(a: &str, b: &str) -> bool {
-        continues(a, a, Prose::of(a), b, Prose::of(b), b)
+        continues(a, a, Prose::of(a), b, Prose::of(b), || b)
     }
 
     #[test]
