@@ -413,21 +413,23 @@ fn link(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     Some(url_end + 1)
 }
 
-/// Emphasis opening at byte `i` (a `*` or `_`): pushes the removal of both markers.
 /// Whether byte `i` of `line` is inside a URL (`https://x.org/Iran,_citing_%27security%27`),
 /// whose underscores and stars are its own.
 /// Only [`REACH`] bytes either side are read, so that a line of markers stays linear.
 fn in_url(line: &str, i: usize) -> bool {
     let from = floor_boundary(line, i.saturating_sub(REACH));
     let to = floor_boundary(line, i + REACH);
-    let start = line[from..i]
-        .rfind(char::is_whitespace)
-        .map_or(from, |k| from + k + 1);
+    // (The space before may be wider than a byte: U+3000.)
+    let start = i - line[from..i]
+        .rsplit(char::is_whitespace)
+        .next()
+        .map_or(0, str::len);
     let end = line[i..to].find(char::is_whitespace).map_or(to, |k| i + k);
     let token = line[start..end].trim_start_matches(['<', '(', '[', '"']);
     token.contains("://") || token.starts_with("www.")
 }
 
+/// Emphasis opening at byte `i` (a `*` or `_`): pushes the removal of both markers.
 fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     let marker = line.as_bytes()[i];
     let double = line.as_bytes().get(i + 1) == Some(&marker);
@@ -656,6 +658,8 @@ mod tests {
         // Found by fuzzing: a marker with only white space after it.
         assert_eq!(strip("# \u{b}"), "# \u{b}");
         assert_eq!(strip("# #"), "# #");
+        // Found by fuzzing: emphasis after an ideographic space, three bytes wide.
+        assert_eq!(strip("\u{3000}*ﶆ* "), "\u{3000}ﶆ ");
         assert_eq!(strip("a\n---\n* * *\n___\nb"), "a\n\n\n\nb");
         assert_eq!(strip("---\n\na\n\n***"), "---\n\na\n\n***");
     }

@@ -226,6 +226,8 @@ impl JoinWrappedLines {
         let mut splits: Vec<Split> = Vec::new();
 
         let doc_first = lines.iter().position(|l| !l.is_blank());
+        // Where the paragraph that begins at a line ends, once found (see `paragraph_end`).
+        let mut ends = Ends::default();
         // The paragraph before the one being read ended with a bare word (as captions do).
         let mut after_bare = false;
         // The paragraph being read: its first line, and its words up to `prose_until`.
@@ -265,7 +267,6 @@ impl JoinWrappedLines {
                 after_bare,
                 title,
             };
-            let mut budget = LOOKAHEAD;
             let joined = self.broken_paragraphs
                 && self.gap_joins(
                     text,
@@ -273,7 +274,8 @@ impl JoinWrappedLines {
                     &gap,
                     &mut prose,
                     &mut prose_until,
-                    &mut budget,
+                    &mut ends,
+                    0,
                 );
             if joined {
                 joins.push(Join::Space(l.end, b.text_start, "broken paragraph"));
@@ -325,8 +327,9 @@ struct Gap<'t> {
 
 impl JoinWrappedLines {
     /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
-    /// paragraph's words, read up to `prose_until`; `budget` bounds the gaps further on that may
-    /// be read to find where the paragraph after ends (see [`Self::paragraph_end`]).
+    /// paragraph's words, read up to `prose_until`; `ends` and `depth` are for
+    /// [`Self::paragraph_end`].
+    #[allow(clippy::too_many_arguments)]
     fn gap_joins(
         &self,
         text: &str,
@@ -334,7 +337,8 @@ impl JoinWrappedLines {
         gap: &Gap,
         prose: &mut Prose,
         prose_until: &mut usize,
-        budget: &mut usize,
+        ends: &mut Ends,
+        depth: usize,
     ) -> bool {
         let (para_first, next) = (gap.para_first, gap.next);
         let (a, b) = (&lines[gap.last], &lines[next]);
@@ -378,15 +382,17 @@ impl JoinWrappedLines {
             *prose,
             b_first,
             b_prose,
-            || self.paragraph_end(text, lines, next, after_bare, gap.title, budget),
+            || self.paragraph_end(text, lines, next, after_bare, gap.title, ends, depth + 1),
         )
     }
 
     /// The last line of the paragraph that begins at line `first` after a gap that does not
-    /// join, with the paragraphs that go on it: the line that the text will have once the
-    /// round's joins are made. (Judged on the block alone, a second run, which sees the joined
-    /// paragraph, would decide otherwise.) Each gap read uses up one of `budget`; when none is
-    /// left, the paragraph is taken to end where its block does.
+    /// join (`after_bare` as the paragraph before ends), with the paragraphs that go on it: the
+    /// line that the text will have once the round's joins are made. Judged on the block alone,
+    /// a gap would be decided one way in this run and the other in a second run, which sees the
+    /// joined paragraph. Found once for each `first` (into `ends`); past [`MAX_READ_AHEAD`]
+    /// paragraphs, read ahead or nested, the paragraph is taken to end where it has got to.
+    #[allow(clippy::too_many_arguments)]
     fn paragraph_end<'t>(
         &self,
         text: &'t str,
@@ -394,8 +400,12 @@ impl JoinWrappedLines {
         first: usize,
         after_bare: bool,
         title: Option<&str>,
-        budget: &mut usize,
+        ends: &mut Ends,
+        depth: usize,
     ) -> &'t str {
+        if let Some(&last) = ends.get(&(first, after_bare)) {
+            return lines[last].text(text);
+        }
         let block_end = |from: usize| {
             (from..lines.len())
                 .take_while(|&k| !lines[k].is_blank())
@@ -405,15 +415,14 @@ impl JoinWrappedLines {
         let mut last = block_end(first);
         let mut prose = Prose::default();
         let mut prose_until = lines[first].start;
-        loop {
+        for _ in depth..MAX_READ_AHEAD {
             let end = lines[last].text(text);
-            if paragraphs::ends_sentence(end) || !paragraphs::may_continue(end) || *budget == 0 {
-                return end;
+            if paragraphs::ends_sentence(end) || !paragraphs::may_continue(end) {
+                break;
             }
             let Some(next) = (last + 1..lines.len()).find(|&k| !lines[k].is_blank()) else {
-                return end;
+                break;
             };
-            *budget -= 1;
             let gap = Gap {
                 para_first: first,
                 last,
@@ -422,18 +431,24 @@ impl JoinWrappedLines {
                 after_bare,
                 title,
             };
-            if !self.gap_joins(text, lines, &gap, &mut prose, &mut prose_until, budget) {
-                return end;
+            if !self.gap_joins(text, lines, &gap, &mut prose, &mut prose_until, ends, depth) {
+                break;
             }
             last = block_end(next);
         }
+        ends.insert((first, after_bare), last);
+        lines[last].text(text)
     }
 }
 
-/// How many gaps past the next paragraph one decision may read (see
-/// [`JoinWrappedLines::paragraph_end`]): enough for the few parts a sentence is broken into,
-/// and a bound on the work for text made of nothing but short paragraphs.
-const LOOKAHEAD: usize = 16;
+/// Where paragraphs end, by the line they begin at and how the one before ends (see
+/// [`JoinWrappedLines::paragraph_end`]).
+type Ends = std::collections::HashMap<(usize, bool), usize>;
+
+/// How many paragraphs one decision may read ahead, in a row or nested: enough for the few
+/// parts a sentence is broken into, and a bound on the work for text made of nothing but short
+/// paragraphs.
+const MAX_READ_AHEAD: usize = 64;
 
 #[cfg(test)]
 mod tests {
