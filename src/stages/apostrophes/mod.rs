@@ -147,6 +147,15 @@ fn case_of(word: &[u8]) -> Case {
     }
 }
 
+/// What a word may be, by its shape alone.
+#[derive(Debug, Default, Clone, Copy)]
+struct Shape {
+    /// A possessive or a contraction.
+    word: bool,
+    /// The first word of a phrase.
+    phrase: bool,
+}
+
 /// The longest word looked at; no form or name the rules know is longer.
 const MAX_WORD: usize = 32;
 
@@ -300,6 +309,24 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
 }
 
 impl RestoreApostrophes {
+    /// What a word of ASCII letters is shaped like of what the stage repairs: a possessive
+    /// (four letters or more, the last an "s"), a contraction (ten letters at most, ending as
+    /// one of the forms does) or the first word of a phrase. Most words are not, and cost no
+    /// more than this.
+    fn shape(&self, word: &[u8]) -> Shape {
+        let (len, last) = (word.len(), word[word.len() - 1] | 0x20);
+        if len > MAX_WORD {
+            return Shape::default();
+        }
+        Shape {
+            word: self.possessives && len >= 4 && last == b's'
+                || self.contractions
+                    && len <= 10
+                    && matches!(last, b't' | b'e' | b'l' | b'd' | b's' | b'm'),
+            phrase: self.phrases && phrases::may_start(word),
+        }
+    }
+
     /// What the word at `i` becomes, and why, if anything.
     fn repair<'t>(
         &self,
@@ -426,12 +453,11 @@ impl Stage for RestoreApostrophes {
     }
 
     fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
-        let (words, apostrophes) = words::words(text);
-        let curly = match self.style {
-            ApostropheStyle::Auto => words::prefers_curly(text),
-            ApostropheStyle::Straight => false,
-            ApostropheStyle::Curly => true,
-        };
+        let words::Words {
+            list: words,
+            apostrophes,
+            mut paragraphs,
+        } = words::words(text);
         let mut repairs: Vec<(std::ops::Range<usize>, String, &'static str)> = Vec::new();
         // Plurals that may be possessives by their context alone; decided at the end.
         let mut by_context: Vec<usize> = Vec::new();
@@ -443,32 +469,37 @@ impl Stage for RestoreApostrophes {
                 i += 1;
                 continue;
             }
-            if !w.english {
+            let shape = self.shape(&text.as_bytes()[w.range()]);
+            if shape.phrase
+                && let Some(found) = phrases::at(text, &words, i)
+                && paragraphs.english(text, &words, i)
+            {
+                repairs.push((found.range, found.replacement, "phrase"));
+                i = found.last_word + 1;
+                continue;
+            }
+            if !shape.word {
+                i += 1;
+                continue;
+            }
+            match self.repair(text, &words, i, &mut names) {
+                Some((word, reason)) if paragraphs.english(text, &words, i) => {
+                    repairs.push((w.range(), word, reason));
+                }
                 // A paragraph that mixes English with another language (an interview and its
                 // translation) is not judged English; a contraction that is no word of any
                 // language still is one there, when a neighbour is an English function word
                 // ("they dont", "I didnt"; not "dont", French for "whose"), by the same rules.
-                let token = &text[w.range()];
-                if self.contractions
-                    && !token.eq_ignore_ascii_case("dont")
-                    && next_to_english(text, &words, i)
-                    && let Some((word, "contraction")) = self.repair(text, &words, i, &mut names)
+                Some((word, "contraction"))
+                    if !text[w.range()].eq_ignore_ascii_case("dont")
+                        && next_to_english(text, &words, i) =>
                 {
                     repairs.push((w.range(), word, "contraction"));
                 }
-                i += 1;
-                continue;
-            }
-            if self.phrases {
-                if let Some(found) = phrases::at(text, &words, i) {
-                    repairs.push((found.range, found.replacement, "phrase"));
-                    i = found.last_word + 1;
-                    continue;
+                Some(_) => {}
+                None if self.possessives && text.as_bytes()[w.end - 1] == b's' => {
+                    by_context.push(i);
                 }
-            }
-            match self.repair(text, &words, i, &mut names) {
-                Some((word, reason)) => repairs.push((w.range(), word, reason)),
-                None if self.possessives && text[w.range()].ends_with('s') => by_context.push(i),
                 None => {}
             }
             i += 1;
@@ -480,6 +511,9 @@ impl Stage for RestoreApostrophes {
             let en = lexicon::english();
             let mut found = Vec::new();
             for i in by_context {
+                if !paragraphs.english(text, &words, i) {
+                    continue;
+                }
                 let cx = context(text, &words, i);
                 let token = &text[words[i].range()];
                 let Some(next) = cx.next.filter(|_| cx.next_word.is_some_and(|n| n.letters)) else {
@@ -499,6 +533,14 @@ impl Stage for RestoreApostrophes {
                 repairs.sort_by_key(|r| r.0.start);
             }
         }
+        if repairs.is_empty() {
+            return Rewrite::unchanged(text);
+        }
+        let curly = match self.style {
+            ApostropheStyle::Auto => words::prefers_curly(text),
+            ApostropheStyle::Straight => false,
+            ApostropheStyle::Curly => true,
+        };
         let mut out = Rewriter::new(text);
         for (range, word, reason) in repairs {
             let word = if curly {

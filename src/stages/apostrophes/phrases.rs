@@ -38,21 +38,24 @@ fn with_apostrophe(word: &str) -> String {
     format!("{}'s", &word[..word.len() - 1])
 }
 
-/// The phrase that starts at word `i`, if any.
-pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
-    let w = &words[i];
-    let word = &text[w.range()];
-    // Only the first words of the phrases below, by first letter and length.
-    let first = word.as_bytes()[0] | 0x20;
-    if !matches!(
-        (first, word.len()),
+/// Whether a word may start one of the phrases below, by its first letter and length.
+pub(super) fn may_start(word: &[u8]) -> bool {
+    matches!(
+        (word[0] | 0x20, word.len()),
         (b'o', 1 | 3 | 6)
             | (b't', 6 | 9)
             | (b'y', 5 | 10)
             | (b'e' | b'w' | b'a' | b'r', 4)
             | (b'v', 10)
             | (b'm' | b'f', 7)
-    ) {
+    )
+}
+
+/// The phrase that starts at word `i`, if any.
+pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
+    let w = &words[i];
+    let word = &text[w.range()];
+    if !may_start(word.as_bytes()) {
         return None;
     }
     let next = words

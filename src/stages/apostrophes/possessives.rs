@@ -59,36 +59,40 @@ impl std::hash::Hasher for FastHasher {
 /// that "Russias" and "Russia's", "DONT" and "DON'T" count alike, and restoring one changes
 /// nothing).
 fn name_like(word: &str) -> bool {
-    is_capitalized(word)
+    let word = word.as_bytes();
+    // The bytes of `’` (E2 80 99) stand in a word only as `’`: no letter of those bytes alone.
+    word[0].is_ascii_uppercase()
         && word
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || matches!(c, '\'' | '’'))
-}
-
-fn is_capitalized(word: &str) -> bool {
-    word.as_bytes()[0].is_ascii_uppercase()
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | 0xE2 | 0x80 | 0x99))
 }
 
 impl<'t> Names<'t> {
     pub fn new(text: &'t str, words: &[Word]) -> Self {
         let mut seen = HashMap::with_hasher(Fast);
         let mut pairs = HashSet::with_hasher(Fast);
+        let word = |w: &Word| &text[w.range()];
+        let mut prev_name = false;
         for (i, w) in words.iter().enumerate() {
-            let word = &text[w.range()];
-            if !name_like(word) {
+            // Most words are not capitalized: one byte tells.
+            if !text.as_bytes()[w.start].is_ascii_uppercase() || !name_like(word(w)) {
+                prev_name = false;
                 continue;
             }
-            let after_name = (i > 0 && !w.sentence_start)
-                .then(|| &words[i - 1])
-                .filter(|p| p.joined_to_next && name_like(&text[p.range()]));
+            let after_name = (prev_name && !w.sentence_start && words[i - 1].joined_to_next)
+                .then(|| word(&words[i - 1]));
+            prev_name = true;
             // On its own: not the first part of a longer name ("New" of "New York"); "Trump"
             // of "Donald Trump" counts.
-            let before_name = words
-                .get(i + 1)
-                .filter(|n| w.joined_to_next && !n.sentence_start && name_like(&text[n.range()]));
-            *seen.entry(word).or_insert(0) += u32::from(before_name.is_none());
+            let before_name = words.get(i + 1).is_some_and(|n| {
+                w.joined_to_next
+                    && !n.sentence_start
+                    && text.as_bytes()[n.start].is_ascii_uppercase()
+                    && name_like(word(n))
+            });
+            *seen.entry(word(w)).or_insert(0) += u32::from(!before_name);
             if let Some(p) = after_name {
-                pairs.insert((&text[p.range()], word));
+                pairs.insert((p, word(w)));
             }
         }
         Names { seen, pairs }

@@ -18,8 +18,6 @@ pub(super) struct Word {
     pub against: bool,
     /// A sentence, a line or the document starts here.
     pub sentence_start: bool,
-    /// Its paragraph reads as English.
-    pub english: bool,
     /// Only spaces, or one line break, lie between this word and the next.
     pub joined_to_next: bool,
     /// The first character after the word is `'` or `’`.
@@ -33,21 +31,29 @@ impl Word {
 }
 
 const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
+const LETTER: u8 = 2;
 /// Marks a whitespace-delimited chunk as a URL, address, path or code.
 const CODE: u8 = 4;
 const SENTENCE_END: u8 = 8;
+const DIGIT: u8 = 16;
+/// Other ASCII punctuation.
+const OTHER: u8 = 32;
+/// A byte of a multi-byte character.
+const HIGH: u8 = 64;
+const ALNUM: u8 = LETTER | DIGIT;
 
-/// The class of each byte; bytes of multi-byte characters (0x80 and up) have none.
+/// The class of each byte.
 static CLASS: [u8; 256] = {
-    let mut class = [0u8; 256];
+    let mut class = [HIGH; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         class[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
             SPACE
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
         } else if matches!(
             c,
             b'/' | b'\\'
@@ -71,16 +77,12 @@ static CLASS: [u8; 256] = {
         } else if matches!(c, b'.' | b'!' | b'?' | b':' | b';') {
             SENTENCE_END
         } else {
-            0
+            OTHER
         };
         b += 1;
     }
     class
 };
-
-fn is_space(b: u8) -> bool {
-    CLASS[b as usize] == SPACE
-}
 
 /// The character that ends at byte `at`, reading ASCII without decoding.
 fn char_before(text: &str, at: usize) -> Option<char> {
@@ -187,82 +189,179 @@ pub(super) fn is_english_function_word(word: &[u8]) -> bool {
     }
 }
 
-/// The words of `text`, in order, and how many apostrophes it has inside words ("it's").
-pub(super) fn words(text: &str) -> (Vec<Word>, usize) {
+/// The words of a document, and what the stage needs to know of the whole.
+pub(super) struct Words {
+    pub list: Vec<Word>,
+    /// How many apostrophes the document has inside words ("it's").
+    pub apostrophes: usize,
+    pub paragraphs: Paragraphs,
+}
+
+/// The paragraphs of a document, and whether each reads as English.
+pub(super) struct Paragraphs {
+    /// The index of the first word of each paragraph, in order; the first is 0.
+    first_words: Vec<usize>,
+    /// Whether each paragraph reads as English, decided when first asked.
+    verdicts: Vec<Option<bool>>,
+    /// Whether the document as a whole reads as English, decided when first asked.
+    document: Option<bool>,
+}
+
+/// Whether words with `function` English function words among `words`, `foreign` of them with
+/// letters of other scripts, read as English.
+fn reads_as_english(words: u32, function: u32, foreign: u32) -> bool {
+    f64::from(function) >= 0.1 * f64::from(words) && f64::from(foreign) < 0.2 * f64::from(words)
+}
+
+impl Paragraphs {
+    /// Whether the paragraph of word `i` reads as English. Short paragraphs (titles, captions)
+    /// take the document's verdict. Each paragraph is read once, and only when a repair in it
+    /// asks: clean text costs no more than the scan for candidates.
+    pub fn english(&mut self, text: &str, words: &[Word], i: usize) -> bool {
+        let k = self.first_words.partition_point(|&first| first <= i) - 1;
+        if let Some(verdict) = self.verdicts[k] {
+            return verdict;
+        }
+        let (n, function, foreign) = self.counts(text, words, k);
+        let verdict = if n >= 8 {
+            reads_as_english(n, function, foreign)
+        } else {
+            self.document_english(text, words) || function > 0 && foreign == 0
+        };
+        self.verdicts[k] = Some(verdict);
+        verdict
+    }
+
+    fn document_english(&mut self, text: &str, words: &[Word]) -> bool {
+        if let Some(verdict) = self.document {
+            return verdict;
+        }
+        let total = (0..self.first_words.len())
+            .map(|k| self.counts(text, words, k))
+            .fold((0, 0, 0), |t, p| (t.0 + p.0, t.1 + p.1, t.2 + p.2));
+        // A text too short to judge is English unless it has letters of other scripts.
+        let verdict = reads_as_english(total.0, total.1, total.2) || total.0 < 8 && total.2 == 0;
+        self.document = Some(verdict);
+        verdict
+    }
+
+    /// The words of paragraph `k`: how many, how many are English function words, how many
+    /// have letters of other scripts.
+    fn counts(&self, text: &str, words: &[Word], k: usize) -> (u32, u32, u32) {
+        let first = self.first_words[k];
+        let last = self.first_words.get(k + 1).copied().unwrap_or(words.len());
+        let mut counts = (0, 0, 0);
+        for w in &words[first..last] {
+            let word = &text.as_bytes()[w.range()];
+            counts.0 += 1;
+            counts.1 += u32::from(is_english_function_word(word));
+            counts.2 += u32::from(
+                !word.is_ascii()
+                    && text[w.range()]
+                        .chars()
+                        .any(|c| c.is_alphabetic() && !c.is_ascii()),
+            );
+        }
+        counts
+    }
+}
+
+/// The words of `text`, in order.
+pub(super) fn words(text: &str) -> Words {
     let mut apostrophes = 0;
     let bytes = text.as_bytes();
     // About one word in six bytes of news: reserved once, not grown by copies.
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
-    // Per paragraph: (first word index, words, English function words, words with non-ASCII).
-    let mut paragraphs: Vec<(usize, u32, u32, u32)> = vec![(0, 0, 0, 0)];
+    let mut paragraphs = vec![0];
     let mut sentence_start = true;
-    let mut newlines_in_gap = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if is_space(b) {
+    loop {
+        // The white space before a chunk: a blank line starts a paragraph, any line a sentence.
+        let mut newlines_in_gap = 0;
+        while let Some(&b) = bytes.get(i) {
+            if CLASS[b as usize] != SPACE {
+                break;
+            }
             if b == b'\n' {
                 newlines_in_gap += 1;
-                if newlines_in_gap >= 2 && paragraphs.last().is_some_and(|p| p.1 > 0) {
-                    paragraphs.push((words.len(), 0, 0, 0));
+                if newlines_in_gap == 2 && paragraphs.last() != Some(&words.len()) {
+                    paragraphs.push(words.len());
                 }
                 sentence_start = true;
             }
             i += 1;
-            continue;
+        }
+        if i == bytes.len() {
+            break;
         }
         // A chunk: a run of non-space bytes.
         let chunk_start = i;
         let mut classes = 0;
-        let len = bytes[i..]
-            .iter()
-            .position(|&b| {
-                let class = CLASS[b as usize];
-                classes |= class;
-                class == SPACE
-            })
-            .unwrap_or(bytes.len() - i);
-        let chunk_end = i + len;
-        let chunk = &bytes[chunk_start..chunk_end];
-        let code = classes & CODE != 0
-            || chunk.len() > 4
-                && memchr::memchr(b'.', chunk).is_some()
-                && chunk.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
-        let first_in_chunk = words.len();
+        while let Some(&b) = bytes.get(i) {
+            let class = CLASS[b as usize];
+            if class == SPACE {
+                break;
+            }
+            classes |= class;
+            i += 1;
+        }
+        let chunk_end = i;
         if let Some(last) = words.last_mut() {
             last.joined_to_next = newlines_in_gap <= 1;
         }
-        newlines_in_gap = 0;
-
+        if classes & !ALNUM == 0 {
+            // Most chunks are one word and nothing else: white space on both sides, nothing
+            // against it.
+            words.push(Word {
+                start: chunk_start,
+                end: chunk_end,
+                letters: classes & DIGIT == 0,
+                code: false,
+                against: false,
+                sentence_start,
+                joined_to_next: false,
+                apostrophe_after: false,
+            });
+            sentence_start = false;
+            continue;
+        }
+        let chunk = &bytes[chunk_start..chunk_end];
+        let code = classes & CODE != 0
+            || classes & SENTENCE_END != 0
+                && chunk.len() > 4
+                && chunk.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+        let first_in_chunk = words.len();
         let mut j = chunk_start;
         while j < chunk_end {
-            let b = bytes[j];
-            if b < 0x80 && CLASS[b as usize] != ALNUM {
-                if CLASS[b as usize] == SENTENCE_END {
+            let class = CLASS[bytes[j] as usize];
+            if class & (ALNUM | HIGH) == 0 {
+                if class == SENTENCE_END {
                     sentence_start = true;
                 }
                 j += 1;
                 continue;
             }
-            let c = text[j..].chars().next().expect("on a character boundary");
-            if !c.is_alphanumeric() {
-                if c == '…' {
-                    sentence_start = true;
+            if class == HIGH {
+                let c = text[j..].chars().next().expect("on a character boundary");
+                if !c.is_alphanumeric() {
+                    if c == '…' {
+                        sentence_start = true;
+                    }
+                    j += c.len_utf8();
+                    continue;
                 }
-                j += c.len_utf8();
-                continue;
             }
             let start = j;
             let mut letters = true;
-            let mut foreign = false;
             while j < chunk_end {
                 let b = bytes[j];
-                if CLASS[b as usize] == ALNUM {
-                    letters &= !b.is_ascii_digit();
+                let class = CLASS[b as usize];
+                if class & ALNUM != 0 {
+                    letters &= class == LETTER;
                     j += 1;
                     continue;
                 }
-                if b < 0x80 && b != b'\'' {
+                if class != HIGH && b != b'\'' {
                     break;
                 }
                 let c = text[j..].chars().next().expect("on a character boundary");
@@ -279,30 +378,23 @@ pub(super) fn words(text: &str) -> (Vec<Word>, usize) {
                 }
                 apostrophes += usize::from(inner_apostrophe);
                 letters &= c.is_ascii_alphabetic();
-                foreign |= c.is_alphabetic() && !c.is_ascii();
                 j += c.len_utf8();
             }
             let before = char_before(text, start);
             let after = char_at(text, j);
-            let after2 = after.and_then(|a| char_at(text, j + a.len_utf8()));
-            let against =
-                |c: Option<char>| matches!(c, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&' | '.'));
-            let dotted = matches!(after, Some('.')) && after2.is_some_and(char::is_alphanumeric)
+            let against_before = matches!(before, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
+            let against_after = matches!(after, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
+            let dotted = matches!(after, Some('.'))
+                && char_at(text, j + 1).is_some_and(char::is_alphanumeric)
                 || matches!(before, Some('.')) && start > chunk_start + 1;
             // An apostrophe that opens the chunk is an opening quotation mark ("'Its time").
             let opening_quote =
                 matches!(before, Some('\'' | '’' | '‘')) && start == chunk_start + 1;
-            let against = dotted
-                || against(before) && before != Some('.') && !opening_quote
-                || matches!(after, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
+            let against = dotted || against_before && !opening_quote || against_after;
             // A quotation opens a sentence of its own.
             if matches!(before, Some('"' | '“' | '‘')) || opening_quote {
                 sentence_start = true;
             }
-            let paragraph = paragraphs.last_mut().expect("one paragraph at least");
-            paragraph.1 += 1;
-            paragraph.2 += u32::from(is_english_function_word(&bytes[start..j]));
-            paragraph.3 += u32::from(foreign);
             if words.len() > first_in_chunk {
                 // Two words in one chunk ("U.S", "and/or") are joined by what lies between.
                 if let Some(last) = words.last_mut() {
@@ -316,36 +408,22 @@ pub(super) fn words(text: &str) -> (Vec<Word>, usize) {
                 code,
                 against,
                 sentence_start,
-                english: false,
                 joined_to_next: false,
                 apostrophe_after: matches!(after, Some('\'' | '’')),
             });
             sentence_start = false;
         }
-        i = chunk_end;
     }
-
-    // Short paragraphs (titles, captions) take the document's verdict.
-    let total = paragraphs
-        .iter()
-        .fold((0, 0, 0), |t, p| (t.0 + p.1, t.1 + p.2, t.2 + p.3));
-    let verdict = |words: u32, function: u32, foreign: u32| {
-        f64::from(function) >= 0.1 * f64::from(words) && f64::from(foreign) < 0.2 * f64::from(words)
-    };
-    // A text too short to judge is English unless it has letters of other scripts.
-    let document_english = verdict(total.0, total.1, total.2) || total.0 < 8 && total.2 == 0;
-    for (k, &(first, n, function, foreign)) in paragraphs.iter().enumerate() {
-        let english = if n >= 8 {
-            verdict(n, function, foreign)
-        } else {
-            document_english || function > 0 && foreign == 0
-        };
-        let last = paragraphs.get(k + 1).map_or(words.len(), |p| p.0);
-        for word in &mut words[first..last] {
-            word.english = english;
-        }
+    let verdicts = vec![None; paragraphs.len()];
+    Words {
+        list: words,
+        apostrophes,
+        paragraphs: Paragraphs {
+            first_words: paragraphs,
+            verdicts,
+            document: None,
+        },
     }
-    (words, apostrophes)
 }
 
 /// A number, in digits or in words up to twelve ("5", "five"): what stands before "o clock",
