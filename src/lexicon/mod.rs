@@ -24,6 +24,7 @@
 //! assert_eq!(en.frequency("Nagiyev"), 0);
 //! ```
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use fst::Map;
@@ -73,6 +74,44 @@ impl Entry {
     }
 }
 
+/// Words up to this long have their lookups kept in [`CACHE`].
+const CACHED_LEN: usize = 23;
+
+/// A slot of the cache: a word (its length plus one; 0 for an empty slot) and its value.
+#[derive(Clone, Copy)]
+struct Slot {
+    len: u8,
+    word: [u8; CACHED_LEN],
+    bits: u64,
+}
+
+/// The value kept for a word the lexicon does not have (a real value fits in 11 bits).
+const ABSENT: u64 = u64::MAX;
+
+const SLOTS: usize = 4096;
+
+thread_local! {
+    /// The last lookups of this thread, one per slot of a word's hash (128 KiB). Only one
+    /// lexicon exists (the embedded one: no constructor takes other data), so the words alone
+    /// are the keys.
+    static CACHE: RefCell<Vec<Slot>> = RefCell::new(vec![
+        Slot { len: 0, word: [0; CACHED_LEN], bits: 0 };
+        SLOTS
+    ]);
+}
+
+/// The slot of a word: a multiply-and-rotate hash of its bytes, eight at a time.
+fn slot_of(word: &[u8]) -> usize {
+    let mut hash = word.len() as u64;
+    for chunk in word.chunks(8) {
+        let mut v = [0u8; 8];
+        v[..chunk.len()].copy_from_slice(chunk);
+        hash =
+            (hash.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (hash >> 52) as usize
+}
+
 /// A word list that answers lookups; [`english()`] is the one textmend ships.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -106,10 +145,29 @@ impl Lexicon {
 
     /// The entry for the word in exactly this case.
     pub fn get(&self, word: &str) -> Option<Entry> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    fn get_bytes(&self, word: &[u8]) -> Option<Entry> {
         if word.len() > MAX_WORD_LEN {
             return None;
         }
-        self.map.get(word).map(|bits| Entry { bits })
+        if word.len() > CACHED_LEN {
+            return self.map.get(word).map(|bits| Entry { bits });
+        }
+        // A walk of the automaton costs a few hundred instructions; the same words are asked
+        // again and again (news repeats its names and its common words), so answers are kept.
+        CACHE.with_borrow_mut(|cache| {
+            let slot = &mut cache[slot_of(word)];
+            if usize::from(slot.len) == word.len() + 1 && slot.word[..word.len()] == *word {
+                return (slot.bits != ABSENT).then_some(Entry { bits: slot.bits });
+            }
+            let bits = self.map.get(word).unwrap_or(ABSENT);
+            slot.len = word.len() as u8 + 1;
+            slot.word[..word.len()].copy_from_slice(word);
+            slot.bits = bits;
+            (bits != ABSENT).then_some(Entry { bits })
+        })
     }
 
     /// The entry for the word in lower case ("Turkeys" finds "turkeys").
@@ -125,7 +183,7 @@ impl Lexicon {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            return self.map.get(&*lower).map(|bits| Entry { bits });
+            return self.get_bytes(lower);
         }
         self.get(&word.to_lowercase())
     }

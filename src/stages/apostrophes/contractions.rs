@@ -35,32 +35,84 @@ pub(super) enum Rule {
     We,
 }
 
+/// The contraction forms: each written without its apostrophe, in lower case.
+pub(super) const FORMS: &[(&str, Form)] = {
+    use Form::{Ambiguous, Plain};
+    &[
+        ("dont", Plain(1)),
+        ("doesnt", Plain(1)),
+        ("didnt", Plain(1)),
+        ("isnt", Plain(1)),
+        ("arent", Plain(1)),
+        ("wasnt", Plain(1)),
+        ("werent", Plain(1)),
+        ("hasnt", Plain(1)),
+        ("havent", Plain(1)),
+        ("hadnt", Plain(1)),
+        ("wouldnt", Plain(1)),
+        ("shouldnt", Plain(1)),
+        ("couldnt", Plain(1)),
+        ("mustnt", Plain(1)),
+        ("neednt", Plain(1)),
+        ("mightnt", Plain(1)),
+        ("aint", Plain(1)),
+        ("darent", Plain(1)),
+        ("shant", Plain(1)),
+        ("oughtnt", Plain(1)),
+        ("youve", Plain(2)),
+        ("weve", Plain(2)),
+        ("theyve", Plain(2)),
+        ("wouldve", Plain(2)),
+        ("shouldve", Plain(2)),
+        ("couldve", Plain(2)),
+        ("mightve", Plain(2)),
+        ("mustve", Plain(2)),
+        ("whove", Plain(2)),
+        ("youre", Plain(2)),
+        ("theyre", Plain(2)),
+        ("youll", Plain(2)),
+        ("theyll", Plain(2)),
+        ("itll", Plain(2)),
+        ("thatll", Plain(2)),
+        ("wholl", Plain(2)),
+        ("therell", Plain(2)),
+        ("youd", Plain(1)),
+        ("theyd", Plain(1)),
+        ("itd", Plain(1)),
+        ("thatd", Plain(1)),
+        ("whod", Plain(1)),
+        ("thered", Plain(1)),
+        ("thats", Plain(1)),
+        ("theres", Plain(1)),
+        ("whats", Plain(1)),
+        ("hes", Plain(1)),
+        ("shes", Plain(1)),
+        ("heres", Plain(1)),
+        ("wheres", Plain(1)),
+        ("whos", Plain(1)),
+        ("everyones", Plain(1)),
+        ("everybodys", Plain(1)),
+        ("someones", Plain(1)),
+        ("somebodys", Plain(1)),
+        ("anyones", Plain(1)),
+        ("anybodys", Plain(1)),
+        ("nobodys", Plain(1)),
+        ("yall", Plain(3)),
+        ("its", Ambiguous(Rule::Its, 1)),
+        ("cant", Ambiguous(Rule::Modal, 1)),
+        ("wont", Ambiguous(Rule::Modal, 1)),
+        ("lets", Ambiguous(Rule::Lets, 1)),
+        ("ill", Ambiguous(Rule::Pronoun, 2)),
+        ("id", Ambiguous(Rule::Pronoun, 1)),
+        ("im", Ambiguous(Rule::IWord, 1)),
+        ("ive", Ambiguous(Rule::IWord, 2)),
+        ("were", Ambiguous(Rule::We, 2)),
+    ]
+};
+
 /// The form of a word written in lower case, if it is a contraction without its apostrophe.
 pub(super) fn form(lower: &[u8]) -> Option<Form> {
-    use Form::{Ambiguous, Plain};
-    Some(match lower {
-        b"dont" | b"doesnt" | b"didnt" | b"isnt" | b"arent" | b"wasnt" | b"werent" | b"hasnt"
-        | b"havent" | b"hadnt" | b"wouldnt" | b"shouldnt" | b"couldnt" | b"mustnt" | b"neednt"
-        | b"mightnt" | b"aint" | b"darent" | b"shant" | b"oughtnt" => Plain(1),
-        b"youve" | b"weve" | b"theyve" | b"wouldve" | b"shouldve" | b"couldve" | b"mightve"
-        | b"mustve" | b"whove" => Plain(2),
-        b"youre" | b"theyre" => Plain(2),
-        b"youll" | b"theyll" | b"itll" | b"thatll" | b"wholl" | b"therell" => Plain(2),
-        b"youd" | b"theyd" | b"itd" | b"thatd" | b"whod" | b"thered" => Plain(1),
-        b"thats" | b"theres" | b"whats" | b"hes" | b"shes" | b"heres" | b"wheres" | b"whos"
-        | b"everyones" | b"everybodys" | b"someones" | b"somebodys" | b"anyones" | b"anybodys"
-        | b"nobodys" => Plain(1),
-        b"yall" => Plain(3),
-        b"its" => Ambiguous(Rule::Its, 1),
-        b"cant" | b"wont" => Ambiguous(Rule::Modal, 1),
-        b"lets" => Ambiguous(Rule::Lets, 1),
-        b"ill" => Ambiguous(Rule::Pronoun, 2),
-        b"id" => Ambiguous(Rule::Pronoun, 1),
-        b"im" => Ambiguous(Rule::IWord, 1),
-        b"ive" => Ambiguous(Rule::IWord, 2),
-        b"were" => Ambiguous(Rule::We, 2),
-        _ => return None,
-    })
+    super::known::lookup(lower).and_then(|known| known.form)
 }
 
 /// The words that may follow "its" only as "it's": determiners, adverbs, participles,

@@ -43,6 +43,7 @@
 //! ```
 
 mod contractions;
+mod known;
 mod phrases;
 mod possessives;
 mod words;
@@ -147,17 +148,13 @@ fn case_of(word: &[u8]) -> Case {
     }
 }
 
-/// What a word may be, by its shape alone.
-#[derive(Debug, Default, Clone, Copy)]
-struct Shape {
-    /// A possessive or a contraction.
-    word: bool,
-    /// The first word of a phrase.
-    phrase: bool,
-}
-
 /// The longest word looked at; no form or name the rules know is longer.
 const MAX_WORD: usize = 32;
+
+/// Shaped like a possessive without its apostrophe: four letters or more, the last an "s".
+fn possessive_shape(word: &[u8]) -> bool {
+    (4..=MAX_WORD).contains(&word.len()) && word[word.len() - 1] == b's'
+}
 
 /// The context of one word: its neighbours in the same sentence.
 struct Context<'t> {
@@ -309,47 +306,18 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
 }
 
 impl RestoreApostrophes {
-    /// What a word of ASCII letters is shaped like of what the stage repairs: a possessive
-    /// (four letters or more, the last an "s"), a contraction (ten letters at most, ending as
-    /// one of the forms does) or the first word of a phrase. Most words are not, and cost no
-    /// more than this.
-    fn shape(&self, word: &[u8]) -> Shape {
-        let (len, last) = (word.len(), word[word.len() - 1] | 0x20);
-        if len > MAX_WORD {
-            return Shape::default();
-        }
-        Shape {
-            word: self.possessives && len >= 4 && last == b's'
-                || self.contractions
-                    && len <= 10
-                    && matches!(last, b't' | b'e' | b'l' | b'd' | b's' | b'm'),
-            phrase: self.phrases && phrases::may_start(word),
-        }
-    }
-
     /// What the word at `i` becomes, and why, if anything.
     fn repair<'t>(
         &self,
         text: &'t str,
         words: &[Word],
         i: usize,
-        names: &mut Option<Names<'t>>,
+        form: Option<Form>,
+        names: &Names<'t>,
     ) -> Option<(String, &'static str)> {
         let w = &words[i];
         let token = &text[w.range()];
-        if token.len() > MAX_WORD || token.len() < 2 {
-            return None;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        let lower = &mut buf[..token.len()];
-        lower.copy_from_slice(token.as_bytes());
-        lower.make_ascii_lowercase();
-        let form = if self.contractions {
-            contractions::form(lower)
-        } else {
-            None
-        };
-        let possessive = self.possessives && token.len() >= 4 && token.ends_with('s');
+        let possessive = self.possessives && possessive_shape(token.as_bytes());
         if form.is_none() && !possessive {
             return None;
         }
@@ -390,7 +358,6 @@ impl RestoreApostrophes {
         let en = lexicon::english();
         match case {
             Case::Capitalized => {
-                let names = names.get_or_insert_with(|| Names::new(text, words));
                 let evidence = possessives::capitalized_possessive(
                     en,
                     token,
@@ -423,11 +390,8 @@ impl RestoreApostrophes {
                     None
                 }
             }
-            Case::Mixed => {
-                let names = names.get_or_insert_with(|| Names::new(text, words));
-                possessives::acronym_possessive(token, cx.prev, next, names)
-                    .then(|| (insert(1), "possessive: name seen in document"))
-            }
+            Case::Mixed => possessives::acronym_possessive(token, cx.prev, next, names)
+                .then(|| (insert(1), "possessive: name seen in document")),
             Case::Upper => None,
         }
     }
@@ -461,7 +425,11 @@ impl Stage for RestoreApostrophes {
         let mut repairs: Vec<(std::ops::Range<usize>, String, &'static str)> = Vec::new();
         // Plurals that may be possessives by their context alone; decided at the end.
         let mut by_context: Vec<usize> = Vec::new();
-        let mut names = None;
+        // Possessives of capitalized words are judged first as if the document held every
+        // name they need; those that pass are judged again once the document has been read for
+        // their names, in one pass.
+        let optimistic = Names::optimistic();
+        let mut ask_names: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -469,8 +437,12 @@ impl Stage for RestoreApostrophes {
                 i += 1;
                 continue;
             }
-            let shape = self.shape(&text.as_bytes()[w.range()]);
-            if shape.phrase
+            let word = &text.as_bytes()[w.range()];
+            // One look-up tells a contraction or the start of a phrase; a possessive is a word
+            // in "s". Most words are neither, and cost no more than this.
+            let known = known::lookup(word);
+            if self.phrases
+                && known.is_some_and(|k| k.phrase)
                 && let Some(found) = phrases::at(text, &words, i)
                 && paragraphs.english(text, &words, i)
             {
@@ -478,11 +450,18 @@ impl Stage for RestoreApostrophes {
                 i = found.last_word + 1;
                 continue;
             }
-            if !shape.word {
+            let form = known.and_then(|k| k.form).filter(|_| self.contractions);
+            if form.is_none() && !(self.possessives && possessive_shape(word)) {
                 i += 1;
                 continue;
             }
-            match self.repair(text, &words, i, &mut names) {
+            match self.repair(text, &words, i, form, &optimistic) {
+                Some((_, reason))
+                    if reason.starts_with("possessive")
+                        && text.as_bytes()[w.start].is_ascii_uppercase() =>
+                {
+                    ask_names.push(i);
+                }
                 Some((word, reason)) if paragraphs.english(text, &words, i) => {
                     repairs.push((w.range(), word, reason));
                 }
@@ -503,6 +482,29 @@ impl Stage for RestoreApostrophes {
                 None => {}
             }
             i += 1;
+        }
+        if !ask_names.is_empty() {
+            let asked: Vec<_> = ask_names
+                .iter()
+                .map(|&i| {
+                    let token = &text[words[i].range()];
+                    (context(text, &words, i).prev, &token[..token.len() - 1])
+                })
+                .collect();
+            let names = Names::asked(text, &words, &asked);
+            for i in ask_names {
+                let form = known::lookup(&text.as_bytes()[words[i].range()])
+                    .and_then(|k| k.form)
+                    .filter(|_| self.contractions);
+                match self.repair(text, &words, i, form, &names) {
+                    Some((word, reason)) if paragraphs.english(text, &words, i) => {
+                        repairs.push((words[i].range(), word, reason));
+                    }
+                    Some(_) => {}
+                    None => by_context.push(i),
+                }
+            }
+            repairs.sort_by_key(|r| r.0.start);
         }
         // The context rule is right often, not always: it runs only in a document that has lost
         // its apostrophes, where the sure rules found several and no word kept one. A document

@@ -38,26 +38,29 @@ fn with_apostrophe(word: &str) -> String {
     format!("{}'s", &word[..word.len() - 1])
 }
 
-/// Whether a word may start one of the phrases below, by its first letter and length.
-pub(super) fn may_start(word: &[u8]) -> bool {
-    matches!(
-        (word[0] | 0x20, word.len()),
-        (b'o', 1 | 3 | 6)
-            | (b't', 6 | 9)
-            | (b'y', 5 | 10)
-            | (b'e' | b'w' | b'a' | b'r', 4)
-            | (b'v', 10)
-            | (b'm' | b'f', 7)
-    )
-}
+/// The first words of the phrases below, in lower case: only a word that is one of them is
+/// asked about (see [`super::known`]).
+pub(super) const FIRST_WORDS: &[&str] = &[
+    "each",
+    "one",
+    "wits",
+    "arms",
+    "years",
+    "valentines",
+    "mothers",
+    "fathers",
+    "todays",
+    "yesterdays",
+    "tomorrows",
+    "oclock",
+    "o",
+    "rock",
+];
 
 /// The phrase that starts at word `i`, if any.
 pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
     let w = &words[i];
     let word = &text[w.range()];
-    if !may_start(word.as_bytes()) {
-        return None;
-    }
     let next = words
         .get(i + 1)
         .filter(|n| w.joined_to_next && n.letters && !n.code && !n.sentence_start);
@@ -122,4 +125,17 @@ pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_first_word_is_listed() {
+        let firsts = BEFORE_S.iter().map(|p| p.0).chain(ALWAYS.iter().copied());
+        for word in firsts.chain(["oclock", "o", "rock"]) {
+            assert!(FIRST_WORDS.contains(&word), "{word}");
+        }
+    }
 }

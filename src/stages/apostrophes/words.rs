@@ -84,6 +84,33 @@ static CLASS: [u8; 256] = {
     class
 };
 
+/// `char::is_alphanumeric`, remembered: the standard library searches its tables for every
+/// character outside ASCII (hundreds of instructions), and a text in another script asks about
+/// the same few dozen letters again and again.
+struct Alphanumeric {
+    /// The last character asked about in each slot (by its low bits), and the answer.
+    slots: [(char, bool); 64],
+}
+
+impl Alphanumeric {
+    fn new() -> Self {
+        Alphanumeric {
+            slots: [('\0', false); 64],
+        }
+    }
+
+    fn is(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        let slot = &mut self.slots[c as usize % 64];
+        if slot.0 != c {
+            *slot = (c, c.is_alphanumeric());
+        }
+        slot.1
+    }
+}
+
 /// The character that ends at byte `at`, reading ASCII without decoding.
 fn char_before(text: &str, at: usize) -> Option<char> {
     match text.as_bytes().get(at.wrapping_sub(1)) {
@@ -274,6 +301,7 @@ pub(super) fn words(text: &str) -> Words {
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
     let mut paragraphs = vec![0];
     let mut sentence_start = true;
+    let mut alphanumeric = Alphanumeric::new();
     let mut i = 0;
     loop {
         // The white space before a chunk: a blank line starts a paragraph, any line a sentence.
@@ -343,7 +371,7 @@ pub(super) fn words(text: &str) -> Words {
             }
             if class == HIGH {
                 let c = text[j..].chars().next().expect("on a character boundary");
-                if !c.is_alphanumeric() {
+                if !alphanumeric.is(c) {
                     if c == '…' {
                         sentence_start = true;
                     }
@@ -372,8 +400,8 @@ pub(super) fn words(text: &str) -> Words {
                     && text[j + c.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric);
-                if !c.is_alphanumeric() && !inner_apostrophe {
+                        .is_some_and(|c| alphanumeric.is(c));
+                if !alphanumeric.is(c) && !inner_apostrophe {
                     break;
                 }
                 apostrophes += usize::from(inner_apostrophe);
@@ -385,7 +413,7 @@ pub(super) fn words(text: &str) -> Words {
             let against_before = matches!(before, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
             let against_after = matches!(after, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
             let dotted = matches!(after, Some('.'))
-                && char_at(text, j + 1).is_some_and(char::is_alphanumeric)
+                && char_at(text, j + 1).is_some_and(|c| alphanumeric.is(c))
                 || matches!(before, Some('.')) && start > chunk_start + 1;
             // An apostrophe that opens the chunk is an opening quotation mark ("'Its time").
             let opening_quote =
