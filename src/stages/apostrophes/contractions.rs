@@ -112,7 +112,7 @@ pub(super) const FORMS: &[(&str, Form)] = {
 
 /// The form of a word written in lower case, if it is a contraction without its apostrophe.
 pub(super) fn form(lower: &[u8]) -> Option<Form> {
-    super::known::lookup(lower).and_then(|known| known.form)
+    super::known::lookup(lower, 0..lower.len()).and_then(|known| known.form)
 }
 
 /// The words that may follow "its" only as "it's": determiners, adverbs, participles,

@@ -440,7 +440,7 @@ impl Stage for RestoreApostrophes {
             let word = &text.as_bytes()[w.range()];
             // One look-up tells a contraction or the start of a phrase; a possessive is a word
             // in "s". Most words are neither, and cost no more than this.
-            let known = known::lookup(word);
+            let known = known::lookup(text.as_bytes(), w.range());
             if self.phrases
                 && known.is_some_and(|k| k.phrase)
                 && let Some(found) = phrases::at(text, &words, i)
@@ -493,7 +493,7 @@ impl Stage for RestoreApostrophes {
                 .collect();
             let names = Names::asked(text, &words, &asked);
             for i in ask_names {
-                let form = known::lookup(&text.as_bytes()[words[i].range()])
+                let form = known::lookup(text.as_bytes(), words[i].range())
                     .and_then(|k| k.form)
                     .filter(|_| self.contractions);
                 match self.repair(text, &words, i, form, &names) {
