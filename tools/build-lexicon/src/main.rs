@@ -16,6 +16,8 @@
 //! | 8     | `WORD`: in SCOWL's american- or british-english-huge, in this exact case |
 //! | 9     | `NAME`: a proper name (SCOWL's proper-name lists, or a capitalized word of the lists) |
 //! | 10    | `POSSESSIVE`: the lists also hold `word's` |
+//! | 11-18 | how often `word's` is written in wordfreq's English: `round(4 * log2(count per billion words))`, 0 if wordfreq does not list it; only on lower-case keys |
+//! | 19-26 | the same for `words` (`word` and an "s"), where `word's` is listed |
 //!
 //! The count is kept to a quarter of a power of two (within 19%): exact counts would take every
 //! key its own output and double the size of the map, and no use of it needs more.
@@ -32,6 +34,17 @@ const FREQUENCY_MASK: u64 = 0xff;
 const WORD: u64 = 1 << 8;
 const NAME: u64 = 1 << 9;
 const POSSESSIVE: u64 = 1 << 10;
+const POSSESSIVE_LEVEL_SHIFT: u32 = 11;
+const PLURAL_LEVEL_SHIFT: u32 = 19;
+
+/// A wordfreq Zipf value (log10 of the count per billion words) as a quarter power of two.
+fn zipf_level(zipf: f64) -> u64 {
+    if zipf <= 0.0 {
+        0
+    } else {
+        (4.0 * zipf * std::f64::consts::LOG2_10).round().clamp(1.0, 255.0) as u64
+    }
+}
 
 /// SCOWL's lists are UTF-8 in some releases and ISO-8859-1 in others; take each as it comes.
 fn read_lines(path: &Path) -> Result<Vec<String>, Box<dyn Error>> {
@@ -87,6 +100,19 @@ fn main() -> Result<(), Box<dyn Error>> {
         let level = (4.0 * (count.max(1) as f64).log2()).round() as u64;
         let value = entries.entry(word.to_owned()).or_default();
         *value = (*value & !FREQUENCY_MASK) | level.clamp(1, FREQUENCY_MASK);
+    }
+
+    for line in read_lines(&sources.join("wordfreq-possessives.tsv"))? {
+        if line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [word, possessive, plural] = fields[..] else {
+            return Err(format!("wordfreq list: bad line {line:?}").into());
+        };
+        let value = entries.entry(word.to_owned()).or_default();
+        *value |= zipf_level(possessive.parse()?) << POSSESSIVE_LEVEL_SHIFT
+            | zipf_level(plural.parse()?) << PLURAL_LEVEL_SHIFT;
     }
 
     let mut builder = fst::MapBuilder::memory();
