@@ -512,23 +512,46 @@ impl Stage for RestoreApostrophes {
         if apostrophes == 0 && repairs.len() >= 3 && !by_context.is_empty() {
             let en = lexicon::english();
             let mut found = Vec::new();
-            for i in by_context {
+            // Each word with the two words around it, the contractions that no rule took left
+            // out ("lets" in "he lets them").
+            let candidates: Vec<_> = by_context
+                .into_iter()
+                .filter(|&i| known::lookup(text.as_bytes(), words[i].range()).is_none())
+                .filter_map(|i| {
+                    let cx = context(text, &words, i);
+                    let next = cx
+                        .next
+                        .filter(|_| cx.next_word.is_some_and(|n| n.letters))?;
+                    Some((i, &text[words[i].range()], cx.prev, next))
+                })
+                .collect();
+            // The pairs of capitalized words asked of ("Soviet Unions": how often is "Soviet
+            // Union" written, and how often "Soviet Unions"?).
+            let asked: Vec<_> = candidates
+                .iter()
+                .filter(|c| c.2.is_some() && c.1.as_bytes()[0].is_ascii_uppercase())
+                .flat_map(|&(_, token, prev, _)| [(prev, &token[..token.len() - 1]), (prev, token)])
+                .collect();
+            let names = Names::asked(text, &words, &asked);
+            for (i, token, prev, next) in candidates {
                 if !paragraphs.english(text, &words, i) {
                     continue;
                 }
-                let cx = context(text, &words, i);
-                let token = &text[words[i].range()];
-                let Some(next) = cx.next.filter(|_| cx.next_word.is_some_and(|n| n.letters)) else {
+                let reason = if possessives::context_possessive(en, token, prev, next) {
+                    "possessive: context"
+                } else if let Some(reason) =
+                    possessives::odds_possessive(en, token, prev, next, &names)
+                {
+                    reason
+                } else {
                     continue;
                 };
-                if possessives::context_possessive(en, token, cx.prev, next) {
-                    let at = token.len() - 1;
-                    found.push((
-                        words[i].range(),
-                        format!("{}'{}", &token[..at], &token[at..]),
-                        "possessive: context",
-                    ));
-                }
+                let at = token.len() - 1;
+                found.push((
+                    words[i].range(),
+                    format!("{}'{}", &token[..at], &token[at..]),
+                    reason,
+                ));
             }
             if !found.is_empty() {
                 repairs.extend(found);
