@@ -151,9 +151,11 @@ fn case_of(word: &[u8]) -> Case {
 /// The longest word looked at; no form or name the rules know is longer.
 const MAX_WORD: usize = 32;
 
-/// Shaped like a possessive without its apostrophe: four letters or more, the last an "s".
+/// Shaped like a possessive without its apostrophe: four letters or more, the last an "s", or
+/// an acronym of two capitals and an "s" ("UKs").
 fn possessive_shape(word: &[u8]) -> bool {
-    (4..=MAX_WORD).contains(&word.len()) && word[word.len() - 1] == b's'
+    let acronym = word.len() == 3 && word[..2].iter().all(u8::is_ascii_uppercase);
+    (acronym || (4..=MAX_WORD).contains(&word.len())) && word[word.len() - 1] == b's'
 }
 
 /// The context of one word: its neighbours in the same sentence.
@@ -509,7 +511,7 @@ impl Stage for RestoreApostrophes {
         // The context rule is right often, not always: it runs only in a document that has lost
         // its apostrophes, where the sure rules found several and no word kept one. A document
         // whose apostrophes are intact never reaches it.
-        if apostrophes == 0 && repairs.len() >= 3 && !by_context.is_empty() {
+        if apostrophes == 0 && repairs.len() >= 1 && !by_context.is_empty() {
             let en = lexicon::english();
             let mut found = Vec::new();
             // Each word with the two words around it, the contractions that no rule took left
@@ -525,11 +527,12 @@ impl Stage for RestoreApostrophes {
                     Some((i, &text[words[i].range()], cx.prev, next))
                 })
                 .collect();
-            // The pairs of capitalized words asked of ("Soviet Unions": how often is "Soviet
-            // Union" written, and how often "Soviet Unions"?).
+            // The names asked of ("Trumps": is "Trump" written on its own?) and the pairs of
+            // capitalized words ("Soviet Unions": how often is "Soviet Union" written, and how
+            // often "Soviet Unions"?).
             let asked: Vec<_> = candidates
                 .iter()
-                .filter(|c| c.2.is_some() && c.1.as_bytes()[0].is_ascii_uppercase())
+                .filter(|c| c.1.as_bytes()[0].is_ascii_uppercase())
                 .flat_map(|&(_, token, prev, _)| [(prev, &token[..token.len() - 1]), (prev, token)])
                 .collect();
             let names = Names::asked(text, &words, &asked);

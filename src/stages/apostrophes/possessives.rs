@@ -341,6 +341,18 @@ fn ends_noun_phrase(next: &str) -> bool {
             | "others"
             | "either"
             | "neither"
+            | "onto"
+            | "alongside"
+            | "beside"
+            | "besides"
+            | "underneath"
+            | "throughout"
+            | "amid"
+            | "amidst"
+            | "atop"
+            | "unto"
+            | "whereas"
+            | "thereby"
     )
 }
 
@@ -952,6 +964,7 @@ fn plural_quantifier(prev: &str) -> bool {
 /// ("peoples support") at higher odds.
 const ODDS_CAPITALIZED: f64 = 0.2;
 const ODDS_BEFORE_CAPITALIZED: f64 = 5.0;
+const ODDS_NAME_BEFORE_CAPITALIZED: f64 = 1.0;
 const ODDS_AFTER_DETERMINER: f64 = 0.2;
 const ODDS_LOWERCASE: f64 = 0.5;
 /// Below these odds (about one possessive in eighty plurals) [`context_possessive`] takes a
@@ -996,7 +1009,12 @@ pub(super) fn odds_possessive(
     let enough = if capitalized && next_lower {
         ODDS_CAPITALIZED
     } else if capitalized && next_capitalized {
-        ODDS_BEFORE_CAPITALIZED
+        // "Trumps White House": a name the document writes on its own, and often.
+        if names.standalone(base) >= 2 {
+            ODDS_NAME_BEFORE_CAPITALIZED
+        } else {
+            ODDS_BEFORE_CAPITALIZED
+        }
     } else if next_lower && token.bytes().all(|b| b.is_ascii_lowercase()) && base.len() >= 3 {
         if prev.is_some_and(possessive_determiner) {
             ODDS_AFTER_DETERMINER
