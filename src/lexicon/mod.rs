@@ -26,6 +26,8 @@
 //! // "Trump's" is written more often than "trumps"; "hat's" far less often than "hats".
 //! assert!(en.possessive_odds("Trump").unwrap() > 2.0);
 //! assert!(en.possessive_odds("hat").unwrap() < 0.1);
+//! // Names written with an apostrophe:
+//! assert_eq!(en.get("ORourke").and_then(|e| e.apostrophe()), Some(1));
 //! ```
 
 use std::cell::RefCell;
@@ -42,6 +44,7 @@ const NAME: u64 = 1 << 9;
 const POSSESSIVE: u64 = 1 << 10;
 const POSSESSIVE_LEVEL_SHIFT: u32 = 11;
 const PLURAL_LEVEL_SHIFT: u32 = 19;
+const APOSTROPHE_SHIFT: u32 = 27;
 
 /// Words longer than this are not looked up (none of the lists has one).
 const MAX_WORD_LEN: usize = 64;
@@ -76,6 +79,16 @@ impl Entry {
         match self.bits & LEVEL_MASK {
             0 => 0,
             level => 2f64.powf(level as f64 / 4.0).round() as u64,
+        }
+    }
+
+    /// Where the word lists write this name with an apostrophe that is not a possessive's, in
+    /// bytes from its start: `Some(1)` for "ORourke" (O'Rourke) and "dEstaing" (d'Estaing).
+    /// Only names that are not written without it ("Quran" is a word of the lists too).
+    pub fn apostrophe(self) -> Option<usize> {
+        match (self.bits >> APOSTROPHE_SHIFT) & 0xf {
+            0 => None,
+            at => Some(at as usize),
         }
     }
 

@@ -7,18 +7,25 @@
 //! - possessives: `Russias` → `Russia's` when "Russias" is not a word (or a very rare one) and
 //!   "Russia" is a proper name of [the lexicon](crate::lexicon) or is written on its own in the
 //!   same document ("Nagiyev" ... "Nagiyevs"); `childrens` → `children's` when "childrens" is not
-//!   a word and "children" is a common one;
+//!   a word and "children" is a common one; and, in a document that has lost its apostrophes
+//!   (none left, and a sure repair found), by their context and how often the word's
+//!   possessive is written against its plural in wordfreq's English ("Trumps attempt",
+//!   "the governments decision", "the UKs Brexit vote"), or by a pair of capitalized words the
+//!   document writes ("Soviet Unions original");
 //! - fixed phrases: `each others`, `one anothers`, `todays`, `yesterdays`, `tomorrows`,
-//!   `o clock`, `rock n roll`, `New Years Eve`, `wits end`.
+//!   `o clock`, `rock n roll`, `New Years Eve`, `wits end`;
+//! - names written with an apostrophe, that the word lists hold and that are written no other
+//!   way: `ORourke` → `O'Rourke`, `dEstaing` → `d'Estaing`.
 //!
 //! It writes `’` in a document that already writes its apostrophes that way, else `'`.
 //!
 //! **Will not touch** words that are words ("governments", "others", "Turkeys", "its strategic
-//! partners"), the forms with no rule safe enough ("were", "well", "hell", "shell", "shed",
-//! "wed"), plural possessives ("the countries leaders": nothing in the text tells), acronyms
-//! ("NASAs", "CEOs"), numbers ("1990s"), URLs, e-mail addresses, paths, hashtags and code-like
-//! text, words written against an apostrophe, hyphen or dot, and paragraphs that are not
-//! English.
+//! partners") where nothing says the document lost its apostrophes; the forms with no rule safe
+//! enough ("were" but after "because" or "if", "well", "hell", "shell", "shed", "wed"); plural
+//! possessives ("the countries leaders": nothing in the text tells where the apostrophe goes);
+//! acronyms that count ("two MPs", "the CEOs"); numbers ("1990s"), URLs, e-mail addresses,
+//! paths, hashtags and code-like text; words written against an apostrophe, hyphen or dot; and
+//! paragraphs that are not English.
 //!
 //! **Why so little**: a repair that is not sure must leave the text alone. On the Wikinews
 //! corpus with every apostrophe removed the stage restores most of them at a precision above
@@ -81,6 +88,8 @@ pub struct RestoreApostrophes {
     pub possessives: bool,
     /// Restore fixed phrases ("each others", "todays", "o clock").
     pub phrases: bool,
+    /// Restore the apostrophe of names that are written with one ("ORourke", "dEstaing").
+    pub names: bool,
     /// Which apostrophe to write.
     pub style: ApostropheStyle,
 }
@@ -91,6 +100,7 @@ impl Default for RestoreApostrophes {
             contractions: true,
             possessives: true,
             phrases: true,
+            names: true,
             style: ApostropheStyle::Auto,
         }
     }
@@ -112,6 +122,12 @@ impl RestoreApostrophes {
     /// Sets [`phrases`](Self::phrases).
     pub fn phrases(mut self, on: bool) -> Self {
         self.phrases = on;
+        self
+    }
+
+    /// Sets [`names`](Self::names).
+    pub fn names(mut self, on: bool) -> Self {
+        self.names = on;
         self
     }
 
@@ -150,6 +166,18 @@ fn case_of(word: &[u8]) -> Case {
 
 /// The longest word looked at; no form or name the rules know is longer.
 const MAX_WORD: usize = 32;
+
+/// Where a name of the lexicon that is written with an apostrophe ("O'Rourke", "d'Estaing",
+/// "L'Oreal") has lost it: only words shaped so, a letter then a capital then a small letter,
+/// are looked up.
+fn names_apostrophe(word: &[u8]) -> Option<usize> {
+    let shaped = word.len() >= 4 && word[1].is_ascii_uppercase() && word[2].is_ascii_lowercase();
+    if !shaped {
+        return None;
+    }
+    let word = std::str::from_utf8(word).ok()?;
+    lexicon::english().get(word)?.apostrophe()
+}
 
 /// Shaped like a possessive without its apostrophe: four letters or more, the last an "s", or
 /// an acronym of two capitals and an "s" ("UKs").
@@ -453,6 +481,16 @@ impl Stage for RestoreApostrophes {
                 continue;
             }
             let form = known.and_then(|k| k.form).filter(|_| self.contractions);
+            if self.names
+                && let Some(at) = names_apostrophe(word)
+                && paragraphs.english(text, &words, i)
+            {
+                let token = &text[w.range()];
+                let fixed = format!("{}'{}", &token[..at], &token[at..]);
+                repairs.push((w.range(), fixed, "name with an apostrophe"));
+                i += 1;
+                continue;
+            }
             if form.is_none() && !(self.possessives && possessive_shape(word)) {
                 i += 1;
                 continue;
@@ -508,10 +546,10 @@ impl Stage for RestoreApostrophes {
             }
             repairs.sort_by_key(|r| r.0.start);
         }
-        // The context rule is right often, not always: it runs only in a document that has lost
-        // its apostrophes, where the sure rules found several and no word kept one. A document
-        // whose apostrophes are intact never reaches it.
-        if apostrophes == 0 && repairs.len() >= 1 && !by_context.is_empty() {
+        // The context rules are right often, not always: they run only in a document that has
+        // lost its apostrophes, where no word kept one and the sure rules found one at least. A
+        // document whose apostrophes are intact never reaches them.
+        if apostrophes == 0 && !repairs.is_empty() && !by_context.is_empty() {
             let en = lexicon::english();
             let mut found = Vec::new();
             // Each word with the two words around it, the contractions that no rule took left

@@ -18,12 +18,15 @@
 //! | 10    | `POSSESSIVE`: the lists also hold `word's` |
 //! | 11-18 | how often `word's` is written in wordfreq's English: `round(4 * log2(count per billion words))`, 0 if wordfreq does not list it; only on lower-case keys |
 //! | 19-26 | the same for `words` (`word` and an "s"), where `word's` is listed |
+//! | 27-30 | `APOSTROPHE`: where a name of the lists has an apostrophe that is not a possessive's, in bytes from its start (`O'Rourke`: 1), on the key written without it (`ORourke`), when that is no word of the lists itself (`Quran` is) |
 //!
 //! The count is kept to a quarter of a power of two (within 19%): exact counts would take every
 //! key its own output and double the size of the map, and no use of it needs more.
 //!
 //! Entries that hold an apostrophe (`doesn't`, `o'clock`) are not keys: the `apostrophes` stage
-//! keeps its own table of contractions; a `word's` entry becomes the `POSSESSIVE` bit of `word`.
+//! keeps its own table of contractions; a `word's` entry becomes the `POSSESSIVE` bit of `word`,
+//! and a name with an apostrophe (`O'Rourke`, `d'Estaing`) the `APOSTROPHE` bits of the name
+//! written without it.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -35,6 +38,7 @@ const WORD: u64 = 1 << 8;
 const NAME: u64 = 1 << 9;
 const POSSESSIVE: u64 = 1 << 10;
 const POSSESSIVE_LEVEL_SHIFT: u32 = 11;
+const APOSTROPHE_SHIFT: u32 = 27;
 const PLURAL_LEVEL_SHIFT: u32 = 19;
 
 /// A wordfreq Zipf value (log10 of the count per billion words) as a quarter power of two.
@@ -65,12 +69,23 @@ fn main() -> Result<(), Box<dyn Error>> {
     let sources = root.join("tools/lexicon-sources");
     let mut entries: BTreeMap<String, u64> = BTreeMap::new();
 
+    // Names with an apostrophe inside ("O'Rourke"), and where it stands.
+    let mut with_apostrophe: BTreeMap<String, u64> = BTreeMap::new();
     let mut add = |word: &str, bits: u64| {
         match word.strip_suffix("'s") {
             Some(base) if !base.contains('\'') && !base.is_empty() => {
                 *entries.entry(base.to_owned()).or_default() |= POSSESSIVE
             }
-            _ if word.contains('\'') => {}
+            _ if word.contains('\'') => {
+                // One apostrophe between letters, in a name (a capital after it or at the start).
+                let at = word.find('\'').expect("an apostrophe");
+                let (before, after) = (&word[..at], &word[at + 1..]);
+                let letters = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
+                let name = is_capitalized(before) || is_capitalized(after);
+                if name && letters(before) && letters(after) && at < 16 {
+                    with_apostrophe.insert(format!("{before}{after}"), at as u64);
+                }
+            }
             _ => *entries.entry(word.to_owned()).or_default() |= bits,
         }
     };
@@ -102,6 +117,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         *value = (*value & !FREQUENCY_MASK) | level.clamp(1, FREQUENCY_MASK);
     }
 
+    for (word, at) in with_apostrophe {
+        if entries.contains_key(&word) || entries.contains_key(&word.to_lowercase()) {
+            // "Quran", "Sharia": written without the apostrophe too.
+            continue;
+        }
+        entries.insert(word, at << APOSTROPHE_SHIFT);
+    }
     for line in read_lines(&sources.join("wordfreq-possessives.tsv"))? {
         if line.starts_with('#') {
             continue;
