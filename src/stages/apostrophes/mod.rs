@@ -427,10 +427,21 @@ impl RestoreApostrophes {
     }
 }
 
+/// Whether the word at `i` follows "I", "you", "we" or "they" in its sentence.
+fn after_english_subject(text: &str, words: &[Word], i: usize) -> bool {
+    i > 0
+        && !words[i].sentence_start
+        && words[i - 1].joined_to_next
+        && matches!(
+            &text[words[i - 1].range()],
+            "I" | "you" | "You" | "we" | "We" | "they" | "They"
+        )
+}
+
 /// Whether a neighbour of the word at `i`, in its sentence, is an English function word.
 fn next_to_english(text: &str, words: &[Word], i: usize) -> bool {
     let w = &words[i];
-    let english = |k: usize| words::is_english_function_word(text[words[k].range()].as_bytes());
+    let english = |k: usize| words::is_english_function_word(text.as_bytes(), words[k].range());
     let prev = i > 0 && !w.sentence_start && words[i - 1].joined_to_next && english(i - 1);
     prev || w.joined_to_next
         && words.get(i + 1).is_some_and(|n| !n.sentence_start)
@@ -508,10 +519,12 @@ impl Stage for RestoreApostrophes {
                 // A paragraph that mixes English with another language (an interview and its
                 // translation) is not judged English; a contraction that is no word of any
                 // language still is one there, when a neighbour is an English function word
-                // ("they dont", "I didnt"; not "dont", French for "whose"), by the same rules.
+                // ("they dont", "I didnt"), by the same rules; "dont", French for "whose", only
+                // after an English subject ("ce dont", "les enfants dont"; "they dont").
                 Some((word, "contraction"))
-                    if !text[w.range()].eq_ignore_ascii_case("dont")
-                        && next_to_english(text, &words, i) =>
+                    if next_to_english(text, &words, i)
+                        && (!text[w.range()].eq_ignore_ascii_case("dont")
+                            || after_english_subject(text, &words, i)) =>
                 {
                     repairs.push((w.range(), word, "contraction"));
                 }
@@ -686,6 +699,51 @@ mod tests {
     }
 
     #[test]
+    fn contractions_in_a_paragraph_of_another_language() {
+        assert_eq!(
+            fix(
+                "Les enfants sont venus avec leurs parents et leurs amis. I dont know, they dont say."
+            ),
+            "Les enfants sont venus avec leurs parents et leurs amis. I don't know, they don't say."
+        );
+    }
+
+    #[test]
+    fn possessives_by_context_in_a_document_without_apostrophes() {
+        assert_eq!(
+            fix(
+                "He doesnt know. Trump spoke. Trumps attempt failed, the governments decision \
+                 stood, and the UKs Brexit vote passed. The Soviet Union fell; the Soviet Unions \
+                 archives opened."
+            ),
+            "He doesn't know. Trump spoke. Trump's attempt failed, the government's decision \
+                 stood, and the UK's Brexit vote passed. The Soviet Union fell; the Soviet Union's \
+                 archives opened."
+        );
+        // With an apostrophe left in the document, or no sure repair, none of these is taken.
+        for kept in [
+            "It's late. Trumps attempt failed, the governments decision stood.",
+            "Trumps attempt failed, the governments decision stood.",
+            "He doesnt know. The elections website and the sports car are new.",
+        ] {
+            let expected = kept.replace("doesnt", "doesn't");
+            assert_eq!(fix(kept), expected);
+        }
+    }
+
+    #[test]
+    fn names_written_with_an_apostrophe() {
+        assert_eq!(
+            fix("Beto ORourke met Valery Giscard dEstaing."),
+            "Beto O'Rourke met Valery Giscard d'Estaing."
+        );
+        assert_eq!(
+            fix("The OCaml code and the Quran."),
+            "The OCaml code and the Quran."
+        );
+    }
+
+    #[test]
     fn possessives_need_a_name_or_a_non_word() {
         assert_eq!(
             fix("Nagiyev spoke. Nagiyevs speech was long."),
@@ -751,6 +809,7 @@ mod tests {
         for kept in [
             "See http://example.org/dont and #dont and dont_do_it and user@dont.com now.",
             "Les enfants dont il parle sont venus avec leurs parents et leurs amis de la ville.",
+            "C'est ce dont nous avons besoin, et le reste dont on parle ne compte pas pour lui.",
             "self-reliant don't-care attitudes",
         ] {
             assert_eq!(fix(kept), kept);

@@ -1000,7 +1000,7 @@ pub(super) fn odds_possessive(
         && (next_lower || next_capitalized)
         && prev.is_some_and(|p| {
             let count = |name| names.pairs.get(&(p, name)).copied().unwrap_or(0);
-            name_like(p) && !is_title(p) && count(base) > count(token)
+            name_like(p) && !is_title(p) && count(base) >= count(token)
         })
     {
         return Some("possessive: name seen in document");

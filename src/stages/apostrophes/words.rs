@@ -22,6 +22,8 @@ pub(super) struct Word {
     pub joined_to_next: bool,
     /// The first character after the word is `'` or `’`.
     pub apostrophe_after: bool,
+    /// It has a letter (or digit) outside ASCII: of another script, or accented.
+    pub foreign: bool,
 }
 
 impl Word {
@@ -130,90 +132,27 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// Frequent English function words, rare in the other languages a news corpus holds.
-/// Apostrophes are skipped, so that "it's" counts as "its" does.
-pub(super) fn is_english_function_word(word: &[u8]) -> bool {
-    // Five letters and a curly apostrophe at most: most words are settled by their length.
-    if word.len() > 8 {
-        return false;
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "a", "i", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my", "of",
+    "on", "or", "so", "to", "we", "all", "and", "are", "but", "can", "for", "had", "has", "her",
+    "his", "its", "not", "one", "she", "the", "was", "who", "you", "been", "from", "have", "just",
+    "said", "that", "they", "this", "were", "what", "will", "with", "their", "there", "which",
+    "would",
+];
+
+/// Whether a word is one of [`FUNCTION_WORDS`], in any case. Apostrophes are skipped, so that
+/// "it's" counts as "its" does (as are the other bytes of characters outside ASCII).
+pub(super) fn is_english_function_word(text: &[u8], range: Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    if word.iter().all(u8::is_ascii_alphabetic) {
+        return super::known::lookup(text, range).is_some_and(|k| k.function);
     }
-    let mut buf = [0u8; 5];
-    let mut n = 0;
-    for &b in word {
-        if b == b'\'' || b >= 0x80 {
-            // `’` is three bytes, none of them a letter.
-            continue;
-        }
-        if n == buf.len() {
-            return false;
-        }
-        buf[n] = b.to_ascii_lowercase();
-        n += 1;
-    }
-    let lower = &buf[..n];
-    // By length first: each arm then compares a few fixed-size arrays, not a chain of memcmp.
-    match n {
-        1 => matches!(lower, b"a" | b"i"),
-        2 => matches!(
-            lower,
-            b"an"
-                | b"as"
-                | b"at"
-                | b"be"
-                | b"by"
-                | b"do"
-                | b"he"
-                | b"if"
-                | b"in"
-                | b"is"
-                | b"it"
-                | b"me"
-                | b"my"
-                | b"of"
-                | b"on"
-                | b"or"
-                | b"so"
-                | b"to"
-                | b"we"
-        ),
-        3 => matches!(
-            lower,
-            b"all"
-                | b"and"
-                | b"are"
-                | b"but"
-                | b"can"
-                | b"for"
-                | b"had"
-                | b"has"
-                | b"her"
-                | b"his"
-                | b"its"
-                | b"not"
-                | b"one"
-                | b"she"
-                | b"the"
-                | b"was"
-                | b"who"
-                | b"you"
-        ),
-        4 => matches!(
-            lower,
-            b"been"
-                | b"from"
-                | b"have"
-                | b"just"
-                | b"said"
-                | b"that"
-                | b"they"
-                | b"this"
-                | b"were"
-                | b"what"
-                | b"will"
-                | b"with"
-        ),
-        5 => matches!(lower, b"their" | b"there" | b"which" | b"would"),
-        _ => false,
-    }
+    let lower: Vec<u8> = word
+        .iter()
+        .filter(|&&b| b != b'\'' && b < 0x80)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    FUNCTION_WORDS.iter().any(|f| f.as_bytes() == lower)
 }
 
 /// The words of a document, and what the stage needs to know of the whole.
@@ -230,6 +169,8 @@ pub(super) struct Paragraphs {
     first_words: Vec<usize>,
     /// Whether each paragraph reads as English, decided when first asked.
     verdicts: Vec<Option<bool>>,
+    /// What each paragraph was counted to hold (see [`Paragraphs::counts`]), once asked.
+    counted: Vec<Option<(u32, u32, u32)>>,
     /// Whether the document as a whole reads as English, decided when first asked.
     document: Option<bool>,
 }
@@ -274,21 +215,19 @@ impl Paragraphs {
 
     /// The words of paragraph `k`: how many, how many are English function words, how many
     /// have letters of other scripts.
-    fn counts(&self, text: &str, words: &[Word], k: usize) -> (u32, u32, u32) {
+    fn counts(&mut self, text: &str, words: &[Word], k: usize) -> (u32, u32, u32) {
+        if let Some(counts) = self.counted[k] {
+            return counts;
+        }
         let first = self.first_words[k];
         let last = self.first_words.get(k + 1).copied().unwrap_or(words.len());
         let mut counts = (0, 0, 0);
         for w in &words[first..last] {
-            let word = &text.as_bytes()[w.range()];
             counts.0 += 1;
-            counts.1 += u32::from(is_english_function_word(word));
-            counts.2 += u32::from(
-                !word.is_ascii()
-                    && text[w.range()]
-                        .chars()
-                        .any(|c| c.is_alphabetic() && !c.is_ascii()),
-            );
+            counts.1 += u32::from(is_english_function_word(text.as_bytes(), w.range()));
+            counts.2 += u32::from(w.foreign);
         }
+        self.counted[k] = Some(counts);
         counts
     }
 }
@@ -349,6 +288,7 @@ pub(super) fn words(text: &str) -> Words {
                 sentence_start,
                 joined_to_next: false,
                 apostrophe_after: false,
+                foreign: false,
             });
             sentence_start = false;
             continue;
@@ -381,6 +321,7 @@ pub(super) fn words(text: &str) -> Words {
             }
             let start = j;
             let mut letters = true;
+            let mut foreign = false;
             while j < chunk_end {
                 let b = bytes[j];
                 let class = CLASS[b as usize];
@@ -406,6 +347,7 @@ pub(super) fn words(text: &str) -> Words {
                 }
                 apostrophes += usize::from(inner_apostrophe);
                 letters &= c.is_ascii_alphabetic();
+                foreign |= !inner_apostrophe;
                 j += c.len_utf8();
             }
             let before = char_before(text, start);
@@ -438,17 +380,20 @@ pub(super) fn words(text: &str) -> Words {
                 sentence_start,
                 joined_to_next: false,
                 apostrophe_after: matches!(after, Some('\'' | '’')),
+                foreign,
             });
             sentence_start = false;
         }
     }
     let verdicts = vec![None; paragraphs.len()];
+    let counted = vec![None; paragraphs.len()];
     Words {
         list: words,
         apostrophes,
         paragraphs: Paragraphs {
             first_words: paragraphs,
             verdicts,
+            counted,
             document: None,
         },
     }
