@@ -101,6 +101,19 @@ const fn put(table: &mut [Slot; SLOTS], word: &str, seed: u64) -> Option<usize> 
     Some(s)
 }
 
+/// Puts each of `words` in `table` with `flag`; false if one collides with another word.
+const fn flag_all(table: &mut [Slot; SLOTS], words: &[&str], flag: u8, seed: u64) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        let Some(s) = put(table, words[i], seed) else {
+            return false;
+        };
+        table[s].flags |= flag;
+        i += 1;
+    }
+    true
+}
+
 /// The table for one multiplier, or `None` if two words share a slot.
 const fn build(seed: u64) -> Option<[Slot; SLOTS]> {
     let mut table = [EMPTY; SLOTS];
@@ -112,21 +125,11 @@ const fn build(seed: u64) -> Option<[Slot; SLOTS]> {
         table[s].form = i as u8;
         i += 1;
     }
-    let mut i = 0;
-    while i < FIRST_WORDS.len() {
-        let Some(s) = put(&mut table, FIRST_WORDS[i], seed) else {
-            return None;
-        };
-        table[s].flags |= PHRASE;
-        i += 1;
+    if !flag_all(&mut table, FIRST_WORDS, PHRASE, seed) {
+        return None;
     }
-    let mut i = 0;
-    while i < FUNCTION_WORDS.len() {
-        let Some(s) = put(&mut table, FUNCTION_WORDS[i], seed) else {
-            return None;
-        };
-        table[s].flags |= FUNCTION;
-        i += 1;
+    if !flag_all(&mut table, FUNCTION_WORDS, FUNCTION, seed) {
+        return None;
     }
     Some(table)
 }
