@@ -536,15 +536,36 @@ impl Stage for RestoreApostrophes {
             }
             i += 1;
         }
-        if !ask_names.is_empty() {
-            let asked: Vec<_> = ask_names
+        // The context rules are right often, not always: they run only in a document that has
+        // lost its apostrophes, where no word kept one and the sure rules found one at least. A
+        // document whose apostrophes are intact never reaches them.
+        let context_rules = apostrophes == 0;
+        // The names the possessives ask of, read in one pass over the words: "Nagiyevs" asks
+        // whether "Nagiyev" is written on its own; in a document without apostrophes,
+        // "Soviet Unions" asks too how often "Soviet Union" and "Soviet Unions" are written.
+        let question = |i: usize| {
+            let token = &text[words[i].range()];
+            (context(text, &words, i).prev, token)
+        };
+        let mut asked = Vec::new();
+        for i in ask_names.iter().copied().chain(
+            by_context
                 .iter()
-                .map(|&i| {
-                    let token = &text[words[i].range()];
-                    (context(text, &words, i).prev, &token[..token.len() - 1])
-                })
-                .collect();
-            let names = Names::asked(text, &words, &asked);
+                .copied()
+                .filter(|&i| context_rules && text.as_bytes()[words[i].start].is_ascii_uppercase()),
+        ) {
+            let (prev, token) = question(i);
+            asked.push((prev, &token[..token.len() - 1]));
+            if context_rules {
+                asked.push((prev, token));
+            }
+        }
+        let names = if asked.is_empty() {
+            Names::none()
+        } else {
+            Names::asked(text, &words, &asked)
+        };
+        if !ask_names.is_empty() {
             for i in ask_names {
                 let form = known::lookup(text.as_bytes(), words[i].range())
                     .and_then(|k| k.form)
@@ -559,10 +580,7 @@ impl Stage for RestoreApostrophes {
             }
             repairs.sort_by_key(|r| r.0.start);
         }
-        // The context rules are right often, not always: they run only in a document that has
-        // lost its apostrophes, where no word kept one and the sure rules found one at least. A
-        // document whose apostrophes are intact never reaches them.
-        if apostrophes == 0 && !repairs.is_empty() && !by_context.is_empty() {
+        if context_rules && !repairs.is_empty() && !by_context.is_empty() {
             let en = lexicon::english();
             let mut found = Vec::new();
             // Each word with the two words around it, the contractions that no rule took left
@@ -578,15 +596,6 @@ impl Stage for RestoreApostrophes {
                     Some((i, &text[words[i].range()], cx.prev, next))
                 })
                 .collect();
-            // The names asked of ("Trumps": is "Trump" written on its own?) and the pairs of
-            // capitalized words ("Soviet Unions": how often is "Soviet Union" written, and how
-            // often "Soviet Unions"?).
-            let asked: Vec<_> = candidates
-                .iter()
-                .filter(|c| c.1.as_bytes()[0].is_ascii_uppercase())
-                .flat_map(|&(_, token, prev, _)| [(prev, &token[..token.len() - 1]), (prev, token)])
-                .collect();
-            let names = Names::asked(text, &words, &asked);
             for (i, token, prev, next) in candidates {
                 if !paragraphs.english(text, &words, i) {
                     continue;

@@ -75,6 +75,14 @@ fn name_like(word: &str) -> bool {
 }
 
 impl<'t> Names<'t> {
+    /// No names: the document was asked nothing.
+    pub fn none() -> Self {
+        Names {
+            optimistic: false,
+            ..Names::optimistic()
+        }
+    }
+
     /// Names that say yes to everything (see [`Names::optimistic`](Names)).
     pub fn optimistic() -> Self {
         Names {
@@ -1000,7 +1008,7 @@ pub(super) fn odds_possessive(
         && (next_lower || next_capitalized)
         && prev.is_some_and(|p| {
             let count = |name| names.pairs.get(&(p, name)).copied().unwrap_or(0);
-            name_like(p) && !is_title(p) && count(base) >= count(token)
+            name_like(p) && !is_title(p) && count(base) > 0 && count(base) >= count(token)
         })
     {
         return Some("possessive: name seen in document");

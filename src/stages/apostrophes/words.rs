@@ -224,7 +224,13 @@ impl Paragraphs {
         let mut counts = (0, 0, 0);
         for w in &words[first..last] {
             counts.0 += 1;
-            counts.1 += u32::from(is_english_function_word(text.as_bytes(), w.range()));
+            let function = if w.letters {
+                // ASCII letters: straight to the table.
+                super::known::lookup(text.as_bytes(), w.range()).is_some_and(|k| k.function)
+            } else {
+                is_english_function_word(text.as_bytes(), w.range())
+            };
+            counts.1 += u32::from(function);
             counts.2 += u32::from(w.foreign);
         }
         self.counted[k] = Some(counts);
