@@ -25,14 +25,44 @@ pub(super) struct Names<'t> {
     /// Each name asked of, and how many times it is written not right before another
     /// capitalized word (on its own: "Russia", not only "New" of "New York"; "Trump" of "Donald
     /// Trump" counts).
-    seen: HashMap<&'t str, u32, Fast>,
+    seen: HashMap<Key<'t>, u32, Fast>,
     /// The pairs asked of (a capitalized word, then the name: "Hong Kong") that the document
     /// writes, and how many times.
-    pairs: HashMap<(&'t str, &'t str), u32, Fast>,
+    pairs: HashMap<(Key<'t>, Key<'t>), u32, Fast>,
     /// Answers every question with yes: what a rule would decide if the document had all the
     /// evidence it could. The rules only ever accept on more evidence, so a word this refuses is
     /// refused, and only the words it accepts are asked of the real document.
     optimistic: bool,
+}
+
+/// A capitalized word as the rules compare it: its letters, without apostrophes, so that
+/// "Russia's" and "Russias" are one word and restoring an apostrophe changes no answer (a
+/// second run must decide as the first did). Name-like words hold nothing else outside ASCII.
+#[derive(Debug, Clone, Copy)]
+struct Key<'t>(&'t str);
+
+impl Key<'_> {
+    fn letters(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.bytes().filter(|&b| b != b'\'' && b < 0x80)
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0 || self.letters().eq(other.letters())
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if self.0.bytes().all(|b| b.is_ascii_alphabetic()) {
+            state.write(self.0.as_bytes());
+        } else {
+            state.write(&self.letters().collect::<Vec<u8>>());
+        }
+    }
 }
 
 /// A hasher for short words (multiply and rotate, as rustc's FxHasher): the names of one
@@ -98,31 +128,35 @@ impl<'t> Names<'t> {
     pub fn asked(text: &'t str, words: &[Word], asked: &[(Option<&'t str>, &'t str)]) -> Self {
         let mut seen = HashMap::with_hasher(Fast);
         let mut wanted = HashSet::with_hasher(Fast);
-        // A filter of the names asked of, by length, first and last byte.
+        // A filter of the names asked of, by length, first and last letter.
         let mut filter = [0u64; 16];
-        let slot =
-            |w: &[u8]| (w.len() * 31 + usize::from(w[0]) * 7 + usize::from(w[w.len() - 1])) & 1023;
+        let slot = |w: Key<'_>| {
+            let (mut len, mut first, mut last) = (0, 0, 0);
+            for b in w.letters() {
+                first = if len == 0 { b } else { first };
+                (len, last) = (len + 1, b);
+            }
+            (len * 31 + usize::from(first) * 7 + usize::from(last)) & 1023
+        };
         for &(prev, name) in asked {
-            seen.insert(name, 0);
-            let k = slot(name.as_bytes());
+            seen.insert(Key(name), 0);
+            let k = slot(Key(name));
             filter[k / 64] |= 1 << (k % 64);
             if let Some(p) = prev.filter(|p| name_like(p)) {
-                wanted.insert((p, name));
+                wanted.insert((Key(p), Key(name)));
             }
         }
         let mut pairs = HashMap::with_hasher(Fast);
-        let bytes = text.as_bytes();
         for (i, w) in words.iter().enumerate() {
-            let word = &bytes[w.range()];
-            if !word[0].is_ascii_uppercase() {
+            if !text.as_bytes()[w.start].is_ascii_uppercase() {
                 continue;
             }
+            let word = Key(&text[w.range()]);
             let k = slot(word);
-            if filter[k / 64] & (1 << (k % 64)) == 0 {
+            if filter[k / 64] & (1 << (k % 64)) == 0 || !name_like(word.0) {
                 continue;
             }
-            let word = &text[w.range()];
-            let Some(count) = seen.get_mut(word) else {
+            let Some(count) = seen.get_mut(&word) else {
                 continue;
             };
             let next_is_name = words.get(i + 1).is_some_and(|n| {
@@ -130,7 +164,7 @@ impl<'t> Names<'t> {
             });
             *count += u32::from(!next_is_name);
             if i > 0 && !w.sentence_start && words[i - 1].joined_to_next {
-                let prev = &text[words[i - 1].range()];
+                let prev = Key(&text[words[i - 1].range()]);
                 if wanted.contains(&(prev, word)) {
                     *pairs.entry((prev, word)).or_insert(0) += 1;
                 }
@@ -148,7 +182,7 @@ impl<'t> Names<'t> {
         if self.optimistic {
             return u32::MAX;
         }
-        self.seen.get(name).copied().unwrap_or(0)
+        self.seen.get(&Key(name)).copied().unwrap_or(0)
     }
 
     /// Whether the document writes `name` where "Xs" stands: after the same capitalized word
@@ -159,10 +193,11 @@ impl<'t> Names<'t> {
         }
         match prev.filter(|p| name_like(p)) {
             Some(p) if is_title(p) => {
-                self.pairs.contains_key(&(p, name)) || self.seen.get(name).is_some_and(|&n| n > 0)
+                self.pairs.contains_key(&(Key(p), Key(name)))
+                    || self.seen.get(&Key(name)).is_some_and(|&n| n > 0)
             }
-            Some(p) => self.pairs.contains_key(&(p, name)),
-            None => self.seen.get(name).is_some_and(|&n| n > 0),
+            Some(p) => self.pairs.contains_key(&(Key(p), Key(name))),
+            None => self.seen.get(&Key(name)).is_some_and(|&n| n > 0),
         }
     }
 }
@@ -1007,7 +1042,7 @@ pub(super) fn odds_possessive(
     if capitalized
         && (next_lower || next_capitalized)
         && prev.is_some_and(|p| {
-            let count = |name| names.pairs.get(&(p, name)).copied().unwrap_or(0);
+            let count = |name| names.pairs.get(&(Key(p), Key(name))).copied().unwrap_or(0);
             name_like(p) && !is_title(p) && count(base) > 0 && count(base) >= count(token)
         })
     {
