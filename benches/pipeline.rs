@@ -135,5 +135,12 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(pipeline, benches);
+criterion_group! {
+    name = pipeline;
+    config = Criterion::default()
+        .warm_up_time(common::WARM_UP)
+        .measurement_time(common::MEASUREMENT)
+        .sample_size(common::SAMPLES);
+    targets = benches
+}
 criterion_main!(pipeline);

@@ -65,5 +65,12 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(unwrap, benches);
+criterion_group! {
+    name = unwrap;
+    config = Criterion::default()
+        .warm_up_time(common::WARM_UP)
+        .measurement_time(common::MEASUREMENT)
+        .sample_size(common::SAMPLES);
+    targets = benches
+}
 criterion_main!(unwrap);
