@@ -192,7 +192,7 @@ impl FixMojibake {
     /// A repair found in the view takes the soft hyphens at its ends with it.
     fn round(&self, text: &str) -> Vec<StageEdit> {
         let edits = self.round_as_is(text);
-        if !edits.is_empty() || !text.contains(|c| UnicodeView::changes(c).is_some()) {
+        if !edits.is_empty() || !UnicodeView::any_change(text) {
             return edits;
         }
         let view = UnicodeView::new(text);
@@ -262,6 +262,38 @@ impl UnicodeView {
             | '\u{feff}' => Some(""),
             '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(" "),
             _ => None,
+        }
+    }
+
+    /// True when some character of `text` is one that [`UnicodeView::changes`]; found byte by
+    /// byte, printable ASCII eight bytes at a time (a scan of every character costs as much as
+    /// the rest of the stage on clean text).
+    fn any_change(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        loop {
+            i = crate::scan::skip_plain_ascii(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                return false;
+            };
+            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+            let changes = match b {
+                b'\t' | b'\n' => false,
+                // `\r` and the other C0 controls, DEL.
+                0x00..=0x1F | 0x7F => true,
+                // U+0080..U+00A0 (C1 controls, NEL, no-break space), U+00AD.
+                0xC2 => matches!(next(1), 0x80..=0xA0 | 0xAD),
+                // U+2007, U+200B, U+2028, U+2029, U+202F.
+                0xE2 => next(1) == 0x80 && matches!(next(2), 0x87 | 0x8B | 0xA8 | 0xA9 | 0xAF),
+                // U+FEFF.
+                0xEF => next(1) == 0xBB && next(2) == 0xBF,
+                // Other leads, and continuation bytes, which are never one of those leads.
+                _ => false,
+            };
+            if changes {
+                return true;
+            }
+            i += 1;
         }
     }
 
@@ -937,6 +969,27 @@ fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_view_any_change_agrees_with_changes() {
+        for c in (0..0x11000)
+            .filter_map(char::from_u32)
+            .chain(['\u{fffd}', '\u{10ffff}'])
+        {
+            let text = format!("plain text {c} and more");
+            assert_eq!(
+                UnicodeView::any_change(&text),
+                UnicodeView::changes(c).is_some(),
+                "{c:?}"
+            );
+        }
+        // Every character of the BMP and beyond, in one text.
+        let all: String = (0x20..0x30000)
+            .filter_map(char::from_u32)
+            .filter(|&c| UnicodeView::changes(c).is_none())
+            .collect();
+        assert!(!UnicodeView::any_change(&all));
+    }
 
     /// `MOJIBAKE_TEXT='...' cargo test --lib show_runs -- --ignored --nocapture` prints how a
     /// text's runs are judged.
