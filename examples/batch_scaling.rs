@@ -24,7 +24,12 @@ fn main() {
     let pipeline = textmend::Pipeline::preset(&preset).expect("a preset");
     let pools: Vec<rayon::ThreadPool> = [1, 2]
         .iter()
-        .map(|&n| rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("a pool"))
+        .map(|&n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .expect("a pool")
+        })
         .collect();
     let mut seconds = [Vec::new(), Vec::new()];
     for _ in 0..runs {
