@@ -227,6 +227,14 @@ impl NormalizeUnicode {
     /// the ASCII character before it, which a combining mark may join).
     fn non_ascii_run(&self, out: &mut Rewriter<'_>, text: &str, start: usize, end: usize) {
         let run = &text[start..end];
+        // Most runs hold only characters that stay and that NFC leaves alone: settled in one
+        // pass over them (what follows would come to the same, at more cost).
+        let inert = |c: char| {
+            nfc_inert(c) && (!may_map(c) || !is_full_width(c) && self.map(c, false).is_none())
+        };
+        if self.normalization != Normalization::Nfkc && run.chars().all(inert) {
+            return;
+        }
         let in_cjk = |i: usize| run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
         // What each character becomes: (offset in the run, its length, the replacement, why).
         let changes: Vec<(usize, usize, Cow<'static, str>, &'static str)> = run

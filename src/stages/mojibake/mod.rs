@@ -265,49 +265,43 @@ impl UnicodeView {
         }
     }
 
-    /// True when some character of `text` is one that [`UnicodeView::changes`]; found byte by
-    /// byte, printable ASCII eight bytes at a time (a scan of every character costs as much as
-    /// the rest of the stage on clean text).
+    /// True when some character of `text` is one that [`UnicodeView::changes`].
     fn any_change(text: &str) -> bool {
+        UnicodeView::changed(text).next().is_some()
+    }
+
+    /// The characters of `text` that [`UnicodeView::changes`], with their offsets and what they
+    /// become. Found by the bytes they begin with, not character by character (which cost as much
+    /// as the rest of the stage on clean text).
+    fn changed(text: &str) -> impl Iterator<Item = (usize, char, &'static str)> + '_ {
+        // C0 controls other than tab and line feed, DEL; the leads of U+0080..U+00BF, of
+        // U+2000..U+203F, of U+FEFF.
+        const LEADS: [bool; 256] = crate::scan::marks(&[
+            0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+            0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D,
+            0x1E, 0x1F, 0x7F, 0xC2, 0xE2, 0xEF,
+        ]);
         let bytes = text.as_bytes();
         let mut i = 0;
-        loop {
-            i = crate::scan::skip_plain_ascii(bytes, i);
-            let Some(&b) = bytes.get(i) else {
-                return false;
-            };
-            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-            let changes = match b {
-                b'\t' | b'\n' => false,
-                // `\r` and the other C0 controls, DEL.
-                0x00..=0x1F | 0x7F => true,
-                // U+0080..U+00A0 (C1 controls, NEL, no-break space), U+00AD.
-                0xC2 => matches!(next(1), 0x80..=0xA0 | 0xAD),
-                // U+2007, U+200B, U+2028, U+2029, U+202F.
-                0xE2 => next(1) == 0x80 && matches!(next(2), 0x87 | 0x8B | 0xA8 | 0xA9 | 0xAF),
-                // U+FEFF.
-                0xEF => next(1) == 0xBB && next(2) == 0xBF,
-                // Other leads, and continuation bytes, which are never one of those leads.
-                _ => false,
-            };
-            if changes {
-                return true;
+        std::iter::from_fn(move || {
+            loop {
+                // (A marked byte always begins a character.)
+                i = crate::scan::find_marked(bytes, i, &LEADS);
+                let c = text[i..].chars().next()?;
+                let at = i;
+                i += c.len_utf8();
+                if let Some(with) = UnicodeView::changes(c) {
+                    return Some((at, c, with));
+                }
             }
-            i += 1;
-        }
+        })
     }
 
     fn new(original: &str) -> UnicodeView {
         let mut text = String::with_capacity(original.len());
         let mut anchors = Vec::new();
         let mut copied = 0;
-        for (at, c) in original.char_indices() {
-            if at < copied {
-                continue; // the `\n` of a `\r\n`
-            }
-            let Some(with) = UnicodeView::changes(c) else {
-                continue;
-            };
+        for (at, c, with) in UnicodeView::changed(original) {
             text.push_str(&original[copied..at]);
             text.push_str(with);
             copied = at + c.len_utf8();
@@ -989,6 +983,48 @@ mod tests {
             .filter(|&c| UnicodeView::changes(c).is_none())
             .collect();
         assert!(!UnicodeView::any_change(&all));
+    }
+
+    #[test]
+    fn unicode_view_is_the_text_as_the_unicode_stage_leaves_it() {
+        // The view as first written, a character at a time: the reference.
+        let by_chars = |original: &str| {
+            let mut text = String::new();
+            let mut anchors = Vec::new();
+            let mut copied = 0;
+            for (at, c) in original.char_indices() {
+                if at < copied {
+                    continue;
+                }
+                let Some(with) = UnicodeView::changes(c) else {
+                    continue;
+                };
+                text.push_str(&original[copied..at]);
+                text.push_str(with);
+                copied = at + c.len_utf8();
+                if c == '\r' && original[copied..].starts_with('\n') {
+                    copied += 1;
+                }
+                anchors.push((text.len(), copied));
+            }
+            text.push_str(&original[copied..]);
+            (text, anchors)
+        };
+        for original in [
+            "",
+            "plain",
+            "a\r\nb\rc\n\r\r\nd",
+            "x\u{ad}y\u{a0}z\u{200b}\u{feff}\u{2028}\u{85}\u{1}\u{7f}",
+            "Ã\u{a0}lire “quoted” — Đ¸ \u{2007}\u{202f}é\r",
+            "\r",
+        ] {
+            let view = UnicodeView::new(original);
+            assert_eq!(
+                (view.text, view.anchors),
+                by_chars(original),
+                "{original:?}"
+            );
+        }
     }
 
     /// `MOJIBAKE_TEXT='...' cargo test --lib show_runs -- --ignored --nocapture` prints how a
