@@ -2,8 +2,9 @@
 //! `cargo run --release --example profile_pipeline -- STAGES TEXT TIMES`, where STAGES is a
 //! preset name (`news`, `encoding`, `minimal`), `news-apostrophes` (the `news` preset without
 //! its `apostrophes` stage) or stage names joined by commas, and TEXT is one of `clean-news`,
-//! `damaged-news`, `books`, `mojibake`, `multilingual`. Prints MB/s (under callgrind, compare
-//! instruction counts instead).
+//! `damaged-news`, `books`, `mojibake`, `multilingual`, or one of these with `-windows-1252`
+//! after it (its bytes in that encoding, through `clean_bytes`). Prints MB/s (under callgrind,
+//! compare instruction counts instead).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -14,11 +15,18 @@ fn main() {
     let text = args.next().unwrap_or_else(|| "clean-news".into());
     let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let pipeline = common::pipeline(&stages);
-    let text = common::text(&text);
+    let (text, legacy) = match text.strip_suffix("-windows-1252") {
+        Some(name) => (common::text(name), true),
+        None => (common::text(&text), false),
+    };
+    let bytes = encoding_rs::WINDOWS_1252.encode(&text).0.into_owned();
     let start = std::time::Instant::now();
     let mut edits = 0;
     for _ in 0..times {
-        edits += pipeline.clean(&text).edits.len();
+        edits += match legacy {
+            true => pipeline.clean_bytes(&bytes).edits.len(),
+            false => pipeline.clean(&text).edits.len(),
+        };
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
