@@ -11,11 +11,14 @@
 
 use std::hint::black_box;
 
+use cpu_time::ThreadCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut Criterion<ThreadCpuTime>) {
     let texts: Vec<(&str, String)> = common::TEXTS
         .iter()
         .map(|&name| (name, common::text(name)))
@@ -42,6 +45,7 @@ fn benches(c: &mut Criterion) {
 criterion_group! {
     name = presets;
     config = Criterion::default()
+        .with_measurement(ThreadCpuTime)
         .warm_up_time(common::WARM_UP)
         .measurement_time(common::MEASUREMENT)
         .sample_size(common::SAMPLES);

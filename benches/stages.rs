@@ -12,6 +12,7 @@
 
 use std::hint::black_box;
 
+use cpu_time::ThreadCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textmend::stages::{
     DecodeBytes, FixMojibake, JoinWrappedLines, NormalizeUnicode, NormalizeWhitespace,
@@ -20,8 +21,10 @@ use textmend::stages::{
 use textmend::{Meta, Stage};
 
 mod common;
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut Criterion<ThreadCpuTime>) {
     let texts: Vec<(&str, String)> = common::TEXTS
         .iter()
         .map(|&name| (name, common::text(name)))
@@ -77,6 +80,7 @@ fn benches(c: &mut Criterion) {
 criterion_group! {
     name = stages;
     config = Criterion::default()
+        .with_measurement(ThreadCpuTime)
         .warm_up_time(common::WARM_UP)
         .measurement_time(common::MEASUREMENT)
         .sample_size(common::SAMPLES);
