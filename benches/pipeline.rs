@@ -10,10 +10,13 @@
 use std::borrow::Cow;
 use std::hint::black_box;
 
+use cpu_time::ThreadCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textmend::{Pipeline, Stage};
 
 mod common;
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
 /// Clean news that `minimal` has nothing to do on.
 fn clean_news(minimal: &Pipeline) -> String {
@@ -46,7 +49,7 @@ fn damaged(clean: &str) -> String {
     text
 }
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut Criterion<ThreadCpuTime>) {
     let minimal = Pipeline::preset("minimal").expect("the minimal preset exists");
     let clean = clean_news(&minimal);
     let damaged = damaged(&clean);
@@ -135,5 +138,13 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(pipeline, benches);
+criterion_group! {
+    name = pipeline;
+    config = Criterion::default()
+        .with_measurement(ThreadCpuTime)
+        .warm_up_time(common::WARM_UP)
+        .measurement_time(common::MEASUREMENT)
+        .sample_size(common::SAMPLES);
+    targets = benches
+}
 criterion_main!(pipeline);

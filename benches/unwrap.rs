@@ -11,11 +11,14 @@
 use std::borrow::Cow;
 use std::hint::black_box;
 
+use cpu_time::ThreadCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textmend::stages::JoinWrappedLines;
 use textmend::{Meta, Pipeline, Stage};
 
 mod common;
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
 
 const BOOKS: [&str; 4] = [
     include_str!("../corpus/books/pride-and-prejudice.txt"),
@@ -34,7 +37,7 @@ fn books() -> String {
     text
 }
 
-fn benches(c: &mut Criterion) {
+fn benches(c: &mut Criterion<ThreadCpuTime>) {
     let stage = JoinWrappedLines::default();
     let pipeline = Pipeline::builder()
         .stage(JoinWrappedLines::default())
@@ -65,5 +68,13 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(unwrap, benches);
+criterion_group! {
+    name = unwrap;
+    config = Criterion::default()
+        .with_measurement(ThreadCpuTime)
+        .warm_up_time(common::WARM_UP)
+        .measurement_time(common::MEASUREMENT)
+        .sample_size(common::SAMPLES);
+    targets = benches
+}
 criterion_main!(unwrap);

@@ -271,7 +271,7 @@ pub fn replay_bytes(original: &[u8], edits: &[Edit]) -> Result<Vec<u8>, Error> {
 pub(crate) fn compose(
     old: Vec<Edit>,
     current: &str,
-    new: Vec<StageEdit>,
+    mut new: Vec<StageEdit>,
     stage: &str,
 ) -> Vec<Edit> {
     if new.is_empty() {
@@ -338,6 +338,20 @@ pub(crate) fn compose(
             }
         }
 
+        if members.is_empty() && next == new_from + 1 {
+            // A new edit alone, the common case: its text is taken over as it is.
+            let e = &mut new[new_from];
+            log.push(Edit {
+                stage: stage.to_owned(),
+                start: unshift(span.start, cluster_delta),
+                end: unshift(span.end, cluster_delta),
+                before: String::new(),
+                after: std::mem::take(&mut e.after),
+                reason: e.reason.as_ref().to_owned(),
+            });
+            delta = cluster_delta;
+            continue;
+        }
         let start = match members.first() {
             Some(m) if current_span(m, cluster_delta).start == span.start => m.start,
             _ => unshift(span.start, cluster_delta),
@@ -350,7 +364,8 @@ pub(crate) fn compose(
             }
             _ => unshift(span.end, cluster_delta + members_growth),
         };
-        let mut after = String::new();
+        let growth: usize = new[new_from..next].iter().map(|e| e.after.len()).sum();
+        let mut after = String::with_capacity(span.end - span.start + growth);
         let mut copied = span.start;
         for e in &new[new_from..next] {
             after.push_str(&current[copied..e.start]);
@@ -391,28 +406,42 @@ pub(crate) fn until_stable<'a>(
     max_rounds: usize,
     mut round: impl FnMut(&str) -> Vec<StageEdit>,
 ) -> Rewrite<'a> {
-    let mut edits = round(text);
+    let edits = round(text);
     if edits.is_empty() {
         return Rewrite::unchanged(text);
     }
-    let mut current = Cow::Borrowed(text);
-    let mut log: Vec<Edit> = Vec::new();
-    for _ in 0..max_rounds {
-        if edits.is_empty() {
+    let first = replace_all(text, &edits);
+    let mut edits_after = round(first.text());
+    if edits_after.is_empty() {
+        // One round was enough (nearly always): its rewrite is the answer, without a log.
+        return first;
+    }
+    let mut log = compose(Vec::new(), text, edits, stage);
+    let mut current = first.into_parts().0.into_owned();
+    for _ in 1..max_rounds {
+        if edits_after.is_empty() {
             break;
         }
-        let mut out = Rewriter::new(&current);
-        for e in &edits {
-            out.replace(e.start..e.end, &e.after, e.reason.clone());
-        }
-        let next = out.finish().text().to_owned();
-        log = compose(log, &current, edits, stage);
-        current = Cow::Owned(next);
-        edits = round(&current);
+        let next = replace_all(&current, &edits_after)
+            .into_parts()
+            .0
+            .into_owned();
+        log = compose(log, &current, edits_after, stage);
+        current = next;
+        edits_after = round(&current);
     }
     let mut out = Rewriter::new(text);
     for edit in log {
         out.replace(edit.start..edit.end, &edit.after, edit.reason);
+    }
+    out.finish()
+}
+
+/// `text` with `edits` (sorted, not overlapping) made, through a [`Rewriter`].
+fn replace_all<'a>(text: &'a str, edits: &[StageEdit]) -> Rewrite<'a> {
+    let mut out = Rewriter::new(text);
+    for e in edits {
+        out.replace(e.start..e.end, &e.after, e.reason.clone());
     }
     out.finish()
 }
@@ -464,14 +493,19 @@ fn shares_text(a: &Range<usize>, b: &Range<usize>) -> bool {
         || (b.is_empty() && a.start < b.start && b.start < a.end)
 }
 
+/// The parts joined by `sep`, each once, in the order of their first appearance.
 fn join_unique(parts: &[&str], sep: &str) -> String {
-    let mut seen: Vec<&str> = Vec::with_capacity(parts.len());
-    for p in parts {
-        if !seen.contains(p) {
-            seen.push(p);
+    let mut joined = String::with_capacity(parts.iter().map(|p| p.len() + sep.len()).sum());
+    for (i, p) in parts.iter().enumerate() {
+        if parts[..i].contains(p) {
+            continue;
         }
+        if i > 0 {
+            joined.push_str(sep);
+        }
+        joined.push_str(p);
     }
-    seen.join(sep)
+    joined
 }
 
 #[cfg(test)]

@@ -72,6 +72,7 @@ pub mod lexicon;
 mod meta;
 mod pipeline;
 pub mod registry;
+mod scan;
 pub mod stages;
 
 use std::sync::LazyLock;

@@ -267,6 +267,10 @@ impl Pipeline {
                 Cow::Borrowed(input) => stage.apply(input, meta).into_parts(),
                 Cow::Owned(input) => {
                     let (output, edits) = stage.apply(input, meta).into_parts();
+                    if edits.is_empty() {
+                        // Borrowed from `input`: nothing to copy.
+                        continue;
+                    }
                     (Cow::Owned(output.into_owned()), edits)
                 }
             };

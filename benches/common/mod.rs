@@ -164,3 +164,55 @@ fn drop_apostrophes(text: &str) -> String {
     }
     out
 }
+
+/// The texts the benchmarks run every pipeline on, by name: `clean-news`, `damaged-news`,
+/// `books`, `mojibake` (clean news with one paragraph in ten mojibaked) and `multilingual`.
+pub const TEXTS: [&str; 5] = [
+    "clean-news",
+    "damaged-news",
+    "books",
+    "mojibake",
+    "multilingual",
+];
+
+/// The text of [`TEXTS`] with this name.
+pub fn text(name: &str) -> String {
+    match name {
+        "clean-news" => clean_news(),
+        "damaged-news" => damaged_news(),
+        "books" => books(),
+        "mojibake" => mojibaked(&clean_news()),
+        "multilingual" => clean_multilingual(),
+        other => panic!("no benchmark text named {other:?} (one of {TEXTS:?})"),
+    }
+}
+
+/// A pipeline by name: a preset (`news`, `encoding`, `minimal`), `news-apostrophes` (the `news`
+/// preset without its `apostrophes` stage), or stage names joined by commas.
+pub fn pipeline(name: &str) -> Pipeline {
+    if let Ok(preset) = Pipeline::preset(name) {
+        return preset;
+    }
+    let names: Vec<&str> = match name {
+        "news-apostrophes" => textmend::registry::PRESETS
+            .iter()
+            .find(|p| p.name == "news")
+            .expect("the news preset exists")
+            .stages
+            .iter()
+            .copied()
+            .filter(|&s| s != "apostrophes")
+            .collect(),
+        _ => name.split(',').collect(),
+    };
+    Pipeline::from_stage_names(names).expect("known stage names")
+}
+
+/// Criterion settings short enough that the whole of `cargo bench` runs in a few minutes (the
+/// texts are about 1 MB, so twenty samples of two seconds give a stable median): each benchmark
+/// passes them to `Criterion` (this file is also compiled where criterion is not a dependency).
+pub const WARM_UP: std::time::Duration = std::time::Duration::from_millis(500);
+/// See [`WARM_UP`].
+pub const MEASUREMENT: std::time::Duration = std::time::Duration::from_secs(2);
+/// See [`WARM_UP`].
+pub const SAMPLES: usize = 20;

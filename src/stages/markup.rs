@@ -43,7 +43,7 @@
 
 use std::ops::Range;
 
-use memchr::memchr;
+use memchr::{memchr, memrchr};
 use serde::{Deserialize, Serialize};
 
 use crate::edit::{Rewrite, Rewriter};
@@ -529,37 +529,110 @@ impl Stage for StripMarkup {
 }
 
 impl StripMarkup {
-    /// One pass over the lines.
+    /// One pass over the lines that have a byte markup can start with: `*`, `_`, `[`, `<`, `#`,
+    /// or `-` first on the line (after white space). Those bytes are found with `memchr3` over
+    /// the whole text, so a line without them costs no more than its share of that scan.
     fn pass<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
         let mut out = Rewriter::new(text);
-        let interesting = |line: &str| {
-            line.trim_start().starts_with('-')
-                || line
-                    .bytes()
-                    .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#'))
-        };
+        let bytes = text.as_bytes();
         // Rules before the first line of text and after the last are the `boilerplate` stage's
         // separators: it reads them to find the header and footer.
         let content = |line: &str| !is_decoration(line);
-        let lines: Vec<(usize, &str)> = text
-            .split_inclusive('\n')
-            .scan(0, |at, raw| {
-                let start = *at;
-                *at += raw.len();
-                let line = raw.strip_suffix('\n').unwrap_or(raw);
-                Some((start, line.strip_suffix('\r').unwrap_or(line)))
-            })
-            .collect();
-        let first = lines.iter().position(|(_, l)| content(l));
-        let last = lines.iter().rposition(|(_, l)| content(l));
-        for (i, &(start, line)) in lines.iter().enumerate() {
-            let inside = first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
-            if !interesting(line) || (is_rule(line) && !inside) {
+        let first = lines(text)
+            .find(|&(_, l)| content(l))
+            .map(|(start, _)| start);
+        let last = lines_back(text)
+            .find(|&(_, l)| content(l))
+            .map(|(start, _)| start);
+        let mut markers = Markers::new(bytes);
+        // Where the search goes on; the start of the line of the bytes from `scanned` on.
+        let mut search = 0;
+        let mut scanned = 0;
+        let mut start = 0;
+        while let Some(at) = markers.next(search) {
+            if let Some(k) = memrchr(b'\n', &bytes[scanned..at]) {
+                start = scanned + k + 1;
+            }
+            scanned = at;
+            if bytes[at] == b'-' && !text[start..at].chars().all(char::is_whitespace) {
+                // A hyphen inside the line: not a rule, a list item or decoration.
+                search = at + 1;
                 continue;
             }
-            self.line(&mut out, line, start, Some(i) == first, meta);
+            let next = memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k + 1);
+            let raw = &text[start..next];
+            let line = raw.strip_suffix('\n').unwrap_or(raw);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let inside = first.is_some_and(|f| f < start) && last.is_some_and(|l| start < l);
+            if inside || !is_rule(line) {
+                self.line(&mut out, line, start, Some(start) == first, meta);
+            }
+            (search, scanned, start) = (next, next, next);
         }
         out.finish()
+    }
+}
+
+/// The lines of `text` with their start offsets, without their `\n` or `\r\n`.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, raw| {
+        let start = *at;
+        *at += raw.len();
+        Some((start, strip_line_break(raw)))
+    })
+}
+
+/// [`lines`], last first.
+fn lines_back(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n')
+        .rev()
+        .scan(text.len(), |at, raw| {
+            *at -= raw.len();
+            Some((*at, strip_line_break(raw)))
+        })
+}
+
+fn strip_line_break(raw: &str) -> &str {
+    let line = raw.strip_suffix('\n').unwrap_or(raw);
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// The bytes markup can start with, found by two `memchr3` searches whose last finds are kept.
+struct Markers<'a> {
+    bytes: &'a [u8],
+    /// The next `*`, `_` or `[`, and the next `<`, `#` or `-`, at or after where they were last
+    /// looked for (the length of the text when there is none).
+    next: [usize; 2],
+}
+
+impl<'a> Markers<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut markers = Markers {
+            bytes,
+            next: [0; 2],
+        };
+        markers.next = [markers.find(0, 0), markers.find(1, 0)];
+        markers
+    }
+
+    fn find(&self, set: usize, from: usize) -> usize {
+        let rest = &self.bytes[from..];
+        let found = match set {
+            0 => memchr::memchr3(b'*', b'_', b'[', rest),
+            _ => memchr::memchr3(b'<', b'#', b'-', rest),
+        };
+        found.map_or(self.bytes.len(), |k| from + k)
+    }
+
+    /// The first marker byte at or after `from`.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        for set in 0..2 {
+            if self.next[set] < from {
+                self.next[set] = self.find(set, from);
+            }
+        }
+        let at = self.next[0].min(self.next[1]);
+        (at < self.bytes.len()).then_some(at)
     }
 }
 
@@ -684,6 +757,53 @@ mod tests {
                     .apply(text, &mut Meta::default())
                     .is_unchanged()
             );
+        }
+    }
+
+    /// The pass as it was written first, every line tested in turn: the reference for the
+    /// search by marker bytes.
+    fn pass_by_lines(stage: &StripMarkup, text: &str, meta: &mut Meta) -> Vec<String> {
+        let mut out = Rewriter::new(text);
+        let interesting = |line: &str| {
+            line.trim_start().starts_with('-')
+                || line
+                    .bytes()
+                    .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#'))
+        };
+        let content = |line: &str| !is_decoration(line);
+        let lines: Vec<(usize, &str)> = lines(text).collect();
+        let first = lines.iter().position(|(_, l)| content(l));
+        let last = lines.iter().rposition(|(_, l)| content(l));
+        for (i, &(start, line)) in lines.iter().enumerate() {
+            let inside = first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
+            if !interesting(line) || (is_rule(line) && !inside) {
+                continue;
+            }
+            stage.line(&mut out, line, start, Some(i) == first, meta);
+        }
+        let rewrite = out.finish();
+        rewrite.edits().iter().map(|e| format!("{e:?}")).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_marker_search_finds_what_every_line_would(
+            lines in proptest::collection::vec(
+                "( |a|\u{3000}|\t|-|---|\\*|\\*\\*|_|#|# |<|>|<b>|<br/>|\\[a\\]|\\(x\\)|https://x.y/|\r){0,8}",
+                0..8,
+            )
+        ) {
+            let text = lines.join("\n");
+            let stage = StripMarkup::default();
+            let (mut ours, mut theirs) = (Meta::default(), Meta::default());
+            let edits: Vec<String> = stage
+                .pass(&text, &mut ours)
+                .edits()
+                .iter()
+                .map(|e| format!("{e:?}"))
+                .collect();
+            proptest::prop_assert_eq!(edits, pass_by_lines(&stage, &text, &mut theirs));
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 

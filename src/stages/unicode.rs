@@ -227,6 +227,14 @@ impl NormalizeUnicode {
     /// the ASCII character before it, which a combining mark may join).
     fn non_ascii_run(&self, out: &mut Rewriter<'_>, text: &str, start: usize, end: usize) {
         let run = &text[start..end];
+        // Most runs hold only characters that stay and that NFC leaves alone: settled in one
+        // pass over them (what follows would come to the same, at more cost).
+        let inert = |c: char| {
+            nfc_inert(c) && (!may_map(c) || !is_full_width(c) && self.map(c, false).is_none())
+        };
+        if self.normalization != Normalization::Nfkc && run.chars().all(inert) {
+            return;
+        }
         let in_cjk = |i: usize| run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
         // What each character becomes: (offset in the run, its length, the replacement, why).
         let changes: Vec<(usize, usize, Cow<'static, str>, &'static str)> = run
@@ -276,17 +284,6 @@ impl NormalizeUnicode {
         let reason = reasons.join("; ");
         out.replace(chunk_start..end, &normal, reason);
     }
-}
-
-/// True when the eight bytes are printable ASCII (0x20..=0x7E), which this stage never changes.
-fn plain_ascii(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-    let below_space = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
-    let x = w ^ (0x7F * ONES);
-    let delete = x.wrapping_sub(ONES) & !x & HIGH;
-    (w & HIGH) | below_space | delete == 0
 }
 
 /// True for a character of the Basic Multilingual Plane that NFC leaves alone whatever surrounds
@@ -379,12 +376,12 @@ impl Stage for NormalizeUnicode {
         let bytes = text.as_bytes();
         let mut out = Rewriter::new(text);
         let mut i = 0;
-        while i < bytes.len() {
-            if i + 8 <= bytes.len() && plain_ascii(&bytes[i..i + 8]) {
-                i += 8;
-                continue;
-            }
-            let b = bytes[i];
+        loop {
+            // Printable ASCII is never changed.
+            i = crate::scan::skip_plain_ascii(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b >= 0x80 || self.deletes_control(b) {
                 // A stretch of non-ASCII characters and the control characters among them, taken
                 // together so that a combining mark meets its base once a control between them
@@ -478,19 +475,6 @@ mod tests {
             s.apply(&once, &mut Meta::default()).is_unchanged(),
             "{once:?}"
         );
-    }
-
-    #[test]
-    fn plain_ascii_chunks() {
-        assert!(plain_ascii(b"abcdefgh"));
-        assert!(plain_ascii(b" ~!09AZz"));
-        for bad in [b'\n', b'\t', b'\r', 0, 0x1f, 0x7f, 0x80, 0xff] {
-            for at in 0..8 {
-                let mut chunk = *b"abcdefgh";
-                chunk[at] = bad;
-                assert!(!plain_ascii(&chunk), "{bad:#x} at {at}");
-            }
-        }
     }
 
     #[test]

@@ -163,13 +163,25 @@ impl Stage for NormalizeWhitespace {
 
         let limit = if self.trim { content_end } else { text.len() };
         let mut blank_run = 0;
+        // The next two spaces in a row (the length of the text when there are none), found in the
+        // text from the line being read on rather than line by line: most lines have none.
+        let find_double = |from: usize| {
+            spaces
+                .find(&bytes[from..])
+                .map_or(bytes.len(), |i| from + i)
+        };
+        let mut double = if self.collapse_spaces {
+            find_double(pos)
+        } else {
+            0
+        };
         while pos < limit {
             let line = line_at(bytes, pos, limit);
             if line.trimmed_end == line.start {
                 blank_run += 1;
                 if blank_run > self.max_blank_lines {
                     out.delete(line.start..line.next, "blank lines");
-                } else if self.trailing {
+                } else if self.trailing && line.content_end > line.start {
                     out.delete(line.start..line.content_end, "trailing whitespace");
                 }
             } else {
@@ -180,6 +192,12 @@ impl Stage for NormalizeWhitespace {
                         .take_while(|&&b| is_blank(b))
                         .count();
                     let mut at = line.start + indent;
+                    if double < at {
+                        double = find_double(at);
+                    }
+                    if double >= line.trimmed_end {
+                        at = line.trimmed_end;
+                    }
                     while let Some(i) = spaces.find(&bytes[at..line.trimmed_end]) {
                         let run_start = at + i;
                         let run_end = run_start
@@ -191,7 +209,7 @@ impl Stage for NormalizeWhitespace {
                         at = run_end;
                     }
                 }
-                if self.trailing {
+                if self.trailing && line.content_end > line.trimmed_end {
                     out.delete(line.trimmed_end..line.content_end, "trailing whitespace");
                 }
             }

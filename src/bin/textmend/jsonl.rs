@@ -1,12 +1,17 @@
 //! JSON Lines mode: one record per line, one field cleaned, every other field kept, order kept.
 //!
-//! Records stream through in batches, so memory is bounded by the batch, not the input: a batch
-//! is read, cleaned in parallel, written in order, and dropped. A line that is not a JSON object
-//! with a string in the field is reported on stderr with its line number and left out of the
-//! output; the other records are still cleaned, and the exit status is then 1.
+//! Records stream through in batches, so memory is bounded by the batches in flight, not the
+//! input: a reader thread reads the next batch and a writer thread writes the last one (in order)
+//! while the batch between them is cleaned in parallel; each is dropped once written. Reading and
+//! writing are thus not time the cleaning threads wait through (with two threads, a third of a
+//! second a gigabyte read, and as much written). A line that is not a JSON object with a string
+//! in the field is reported on stderr with its line number and left out of the output; the other
+//! records are still cleaned, and the exit status is then 1.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::sync::mpsc::sync_channel;
+use std::thread;
 
 use rayon::prelude::*;
 use textmend::Pipeline;
@@ -17,9 +22,13 @@ use crate::input::{Input, check_out_dir};
 use crate::progress;
 use crate::record::{self, Options};
 
-/// A batch ends after this many records or this many bytes, whichever comes first.
-const BATCH_RECORDS: usize = 4096;
-const BATCH_BYTES: usize = 16 << 20;
+/// A batch ends after this many records or this many bytes, whichever comes first. Up to five
+/// batches are in flight (being read, waiting, being cleaned, waiting, being written).
+const BATCH_RECORDS: usize = 1024;
+const BATCH_BYTES: usize = 4 << 20;
+
+/// Lines with their line numbers.
+type Batch = Vec<(usize, Vec<u8>)>;
 
 pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     let inputs = Input::all(&args.files);
@@ -40,18 +49,19 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
                 continue;
             }
         };
-        let writer: Box<dyn Write> = match args.out_dir.as_ref().and_then(|d| input.output_path(d))
-        {
-            None => Box::new(io::stdout().lock()),
-            Some(path) => match File::create(&path) {
-                Ok(file) => Box::new(file),
-                Err(e) => {
-                    eprintln!("textmend: {}: cannot create: {e}", path.display());
-                    status = Status::BadInput;
-                    continue;
-                }
-            },
-        };
+        let writer: Box<dyn Write + Send> =
+            match args.out_dir.as_ref().and_then(|d| input.output_path(d)) {
+                // Not locked: the writer thread writes it (a megabyte at a time, through the buffer).
+                None => Box::new(io::stdout()),
+                Some(path) => match File::create(&path) {
+                    Ok(file) => Box::new(file),
+                    Err(e) => {
+                        eprintln!("textmend: {}: cannot create: {e}", path.display());
+                        status = Status::BadInput;
+                        continue;
+                    }
+                },
+            };
         let mut writer = BufWriter::with_capacity(1 << 20, writer);
         status = status.max(stream(pipeline, args, input, reader, &mut writer, &bar)?);
         writer.flush()?;
@@ -64,16 +74,76 @@ fn stream(
     pipeline: &Pipeline,
     args: &CleanArgs,
     input: &Input,
-    mut reader: impl BufRead,
-    writer: &mut impl Write,
+    reader: impl BufRead + Send,
+    writer: &mut (impl Write + Send),
     bar: &indicatif::ProgressBar,
 ) -> io::Result<Status> {
-    let mut status = Status::Ok;
+    let options = Options {
+        field: &args.field,
+        meta: args.meta,
+        explain: args.explain,
+    };
+    let name = input.name();
+    let name = name.as_str();
+    // One batch waits between the reader and the cleaning, one between the cleaning and the
+    // writer: enough to keep the threads busy, and memory bounded.
+    let (read_tx, read_rx) = sync_channel::<Batch>(1);
+    let (clean_tx, clean_rx) = sync_channel::<(Batch, Vec<Cleaned>)>(1);
+    thread::scope(|scope| {
+        let reading = scope.spawn(move || read_batches(reader, name, |batch| read_tx.send(batch)));
+        let writing = scope.spawn(move || -> io::Result<Status> {
+            let mut status = Status::Ok;
+            for (batch, results) in clean_rx {
+                let mut bytes = 0;
+                for ((line_number, line), result) in batch.iter().zip(results) {
+                    bytes += line.len();
+                    match result {
+                        Ok(Some(record)) => {
+                            writer.write_all(record.as_bytes())?;
+                            writer.write_all(b"\n")?;
+                        }
+                        Ok(None) => {}
+                        Err(message) => {
+                            eprintln!("textmend: {name}:{line_number}: {message}");
+                            status = Status::BadInput;
+                        }
+                    }
+                }
+                bar.inc(bytes as u64);
+            }
+            Ok(status)
+        });
+        for batch in read_rx {
+            let results: Vec<Cleaned> = batch
+                .par_iter()
+                .map(|(_, line)| record::clean_record(pipeline, options, line))
+                .collect();
+            if clean_tx.send((batch, results)).is_err() {
+                break; // The writer stopped (on an error it returns below).
+            }
+        }
+        drop(clean_tx);
+        let written = writing.join().expect("the writer thread does not panic");
+        let read = reading.join().expect("the reader thread does not panic");
+        Ok(written?.max(read))
+    })
+}
+
+/// The outcome of one record: see [`record::clean_record`].
+type Cleaned = Result<Option<String>, String>;
+
+/// Reads `reader` in batches and hands each to `send`, until the input ends, a read fails
+/// (reported), or `send` fails (the receiver stopped).
+fn read_batches<E>(
+    mut reader: impl BufRead,
+    name: &str,
+    mut send: impl FnMut(Batch) -> Result<(), E>,
+) -> Status {
     let mut line_number = 0usize;
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_RECORDS);
     loop {
+        let mut batch: Batch = Vec::with_capacity(BATCH_RECORDS);
         let mut bytes_in_batch = 0;
-        batch.clear();
+        let mut status = Status::Ok;
         while batch.len() < BATCH_RECORDS && bytes_in_batch < BATCH_BYTES {
             let mut line = Vec::new();
             match reader.read_until(b'\n', &mut line) {
@@ -84,37 +154,18 @@ fn stream(
                     batch.push((line_number, line));
                 }
                 Err(e) => {
-                    eprintln!("textmend: {}: cannot read: {e}", input.name());
+                    eprintln!("textmend: {name}: cannot read: {e}");
                     status = Status::BadInput;
                     break;
                 }
             }
         }
-        if batch.is_empty() {
-            return Ok(status);
+        let last = batch.len() < BATCH_RECORDS && bytes_in_batch < BATCH_BYTES;
+        if !batch.is_empty() && send(batch).is_err() {
+            return status;
         }
-        let options = Options {
-            field: &args.field,
-            meta: args.meta,
-            explain: args.explain,
-        };
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|(_, line)| record::clean_record(pipeline, options, line))
-            .collect();
-        for ((line_number, _), result) in batch.iter().zip(results) {
-            match result {
-                Ok(Some(record)) => {
-                    writer.write_all(record.as_bytes())?;
-                    writer.write_all(b"\n")?;
-                }
-                Ok(None) => {}
-                Err(message) => {
-                    eprintln!("textmend: {}:{line_number}: {message}", input.name());
-                    status = Status::BadInput;
-                }
-            }
+        if last {
+            return status;
         }
-        bar.inc(bytes_in_batch as u64);
     }
 }

@@ -192,7 +192,7 @@ impl FixMojibake {
     /// A repair found in the view takes the soft hyphens at its ends with it.
     fn round(&self, text: &str) -> Vec<StageEdit> {
         let edits = self.round_as_is(text);
-        if !edits.is_empty() || !text.contains(|c| UnicodeView::changes(c).is_some()) {
+        if !edits.is_empty() || !UnicodeView::any_change(text) {
             return edits;
         }
         let view = UnicodeView::new(text);
@@ -265,17 +265,43 @@ impl UnicodeView {
         }
     }
 
+    /// True when some character of `text` is one that [`UnicodeView::changes`].
+    fn any_change(text: &str) -> bool {
+        UnicodeView::changed(text).next().is_some()
+    }
+
+    /// The characters of `text` that [`UnicodeView::changes`], with their offsets and what they
+    /// become. Found by the bytes they begin with, not character by character (which cost as much
+    /// as the rest of the stage on clean text).
+    fn changed(text: &str) -> impl Iterator<Item = (usize, char, &'static str)> + '_ {
+        // C0 controls other than tab and line feed, DEL; the leads of U+0080..U+00BF, of
+        // U+2000..U+203F, of U+FEFF.
+        const LEADS: [bool; 256] = crate::scan::marks(&[
+            0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+            0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D,
+            0x1E, 0x1F, 0x7F, 0xC2, 0xE2, 0xEF,
+        ]);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            loop {
+                // (A marked byte always begins a character.)
+                i = crate::scan::find_marked(bytes, i, &LEADS);
+                let c = text[i..].chars().next()?;
+                let at = i;
+                i += c.len_utf8();
+                if let Some(with) = UnicodeView::changes(c) {
+                    return Some((at, c, with));
+                }
+            }
+        })
+    }
+
     fn new(original: &str) -> UnicodeView {
         let mut text = String::with_capacity(original.len());
         let mut anchors = Vec::new();
         let mut copied = 0;
-        for (at, c) in original.char_indices() {
-            if at < copied {
-                continue; // the `\n` of a `\r\n`
-            }
-            let Some(with) = UnicodeView::changes(c) else {
-                continue;
-            };
+        for (at, c, with) in UnicodeView::changed(original) {
             text.push_str(&original[copied..at]);
             text.push_str(with);
             copied = at + c.len_utf8();
@@ -937,6 +963,69 @@ fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_view_any_change_agrees_with_changes() {
+        for c in (0..0x11000)
+            .filter_map(char::from_u32)
+            .chain(['\u{fffd}', '\u{10ffff}'])
+        {
+            let text = format!("plain text {c} and more");
+            assert_eq!(
+                UnicodeView::any_change(&text),
+                UnicodeView::changes(c).is_some(),
+                "{c:?}"
+            );
+        }
+        // Every character of the BMP and beyond, in one text.
+        let all: String = (0x20..0x30000)
+            .filter_map(char::from_u32)
+            .filter(|&c| UnicodeView::changes(c).is_none())
+            .collect();
+        assert!(!UnicodeView::any_change(&all));
+    }
+
+    #[test]
+    fn unicode_view_is_the_text_as_the_unicode_stage_leaves_it() {
+        // The view as first written, a character at a time: the reference.
+        let by_chars = |original: &str| {
+            let mut text = String::new();
+            let mut anchors = Vec::new();
+            let mut copied = 0;
+            for (at, c) in original.char_indices() {
+                if at < copied {
+                    continue;
+                }
+                let Some(with) = UnicodeView::changes(c) else {
+                    continue;
+                };
+                text.push_str(&original[copied..at]);
+                text.push_str(with);
+                copied = at + c.len_utf8();
+                if c == '\r' && original[copied..].starts_with('\n') {
+                    copied += 1;
+                }
+                anchors.push((text.len(), copied));
+            }
+            text.push_str(&original[copied..]);
+            (text, anchors)
+        };
+        for original in [
+            "",
+            "plain",
+            "a\r\nb\rc\n\r\r\nd",
+            "x\u{ad}y\u{a0}z\u{200b}\u{feff}\u{2028}\u{85}\u{1}\u{7f}",
+            "Ã\u{a0}lire “quoted” — Đ¸ \u{2007}\u{202f}é\r",
+            "\r",
+        ] {
+            let view = UnicodeView::new(original);
+            assert_eq!(
+                (view.text, view.anchors),
+                by_chars(original),
+                "{original:?}"
+            );
+        }
+    }
 
     /// `MOJIBAKE_TEXT='...' cargo test --lib show_runs -- --ignored --nocapture` prints how a
     /// text's runs are judged.

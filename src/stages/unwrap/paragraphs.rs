@@ -114,7 +114,7 @@ fn ending(last_line: &str) -> Ending {
     if last != ',' && last != '.' && last != '%' && !last.is_alphanumeric() {
         return Ending::Closed;
     }
-    let token = last_line.rsplit(' ').next().unwrap_or(last_line);
+    let token = last_word(last_line);
     if last == '.' {
         return if TITLES.contains(&token) {
             Ending::Title
@@ -148,6 +148,12 @@ fn ending(last_line: &str) -> Ending {
     }
 }
 
+/// What follows the last space of `line` (all of it when it has none): `rsplit(' ').next()`,
+/// found with `memrchr`, which costs a tenth as much.
+fn last_word(line: &str) -> &str {
+    memchr::memrchr(b' ', line.as_bytes()).map_or(line, |i| &line[i + 1..])
+}
+
 /// Articles, prepositions and conjunctions, which no sentence and no answer ends with (unlike a
 /// verb: "...the plan is").
 const PARTICLES: &[&str] = &[
@@ -161,7 +167,7 @@ fn is_particle(word: &str) -> bool {
 
 /// Whether the last word is an article, a preposition or a conjunction.
 fn ends_with_particle(a_last: &str) -> bool {
-    is_particle(a_last.rsplit(' ').next().unwrap_or(a_last))
+    is_particle(last_word(a_last))
 }
 
 /// Whether a first paragraph reads as the start of a sentence rather than a headline: long, or
@@ -189,7 +195,7 @@ fn is_split_name(a_first: &str, a_last: &str, a: Prose, b_first: &str) -> bool {
     let all_capitalised = a_last.split(' ').all(|w| {
         w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
     });
-    let last = a_last.rsplit(' ').next().unwrap_or(a_last);
+    let last = last_word(a_last);
     // The rest of the name (one or two capitalised words), then a comma or lower case:
     // "Graham spoke", "Llerandi, the chief", "Ann Spearman remarked".
     let mut goes_on = false;
@@ -381,10 +387,7 @@ pub(super) fn continues<'b>(
         capitals && first_word.len() <= 5 && first_word.chars().all(|c| c.is_ascii_uppercase());
     let regnal = (["II", "III", "IV", "VI", "VII", "VIII"].contains(&first_word)
         || acronym && a.lower && a.words >= 8)
-        && a_last
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && last_word(a_last).starts_with(char::is_uppercase)
         && b.lower;
     let small = |n: usize| a.words + b.words < n;
     let ending = ending(a_last);
