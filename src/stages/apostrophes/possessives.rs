@@ -131,11 +131,14 @@ impl<'t> Names<'t> {
         // A filter of the names asked of, by length, first and last letter.
         let mut filter = [0u64; 16];
         let slot = |w: Key<'_>| {
-            let (mut len, mut first, mut last) = (0, 0, 0);
-            for b in w.letters() {
-                first = if len == 0 { b } else { first };
-                (len, last) = (len + 1, b);
-            }
+            let b = w.0.as_bytes();
+            let (len, first, last) = if b.iter().all(u8::is_ascii_alphabetic) {
+                (b.len(), b[0], b[b.len() - 1])
+            } else {
+                let letters: Vec<u8> = w.letters().collect();
+                let last = letters.last().copied().unwrap_or(0);
+                (letters.len(), letters.first().copied().unwrap_or(0), last)
+            };
             (len * 31 + usize::from(first) * 7 + usize::from(last)) & 1023
         };
         for &(prev, name) in asked {

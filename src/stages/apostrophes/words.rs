@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::known;
+
 /// One word: a run of letters and digits.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
@@ -145,7 +147,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 pub(super) fn is_english_function_word(text: &[u8], range: Range<usize>) -> bool {
     let word = &text[range.clone()];
     if word.iter().all(u8::is_ascii_alphabetic) {
-        return super::known::lookup(text, range).is_some_and(|k| k.function);
+        return known::lookup(text, range).is_some_and(|k| k.function);
     }
     let lower: Vec<u8> = word
         .iter()
@@ -169,32 +171,27 @@ pub(super) struct Paragraphs {
     first_words: Vec<usize>,
     /// Whether each paragraph reads as English, decided when first asked.
     verdicts: Vec<Option<bool>>,
-    /// What each paragraph was counted to hold (see [`Paragraphs::counts`]), once asked.
-    counted: Vec<Option<(u32, u32, u32)>>,
     /// Whether the document as a whole reads as English, decided when first asked.
     document: Option<bool>,
 }
 
-/// Whether words with `function` English function words among `words`, `foreign` of them with
-/// letters of other scripts, read as English.
-fn reads_as_english(words: u32, function: u32, foreign: u32) -> bool {
-    f64::from(function) >= 0.1 * f64::from(words) && f64::from(foreign) < 0.2 * f64::from(words)
-}
-
 impl Paragraphs {
-    /// Whether the paragraph of word `i` reads as English. Short paragraphs (titles, captions)
-    /// take the document's verdict. Each paragraph is read once, and only when a repair in it
-    /// asks: clean text costs no more than the scan for candidates.
+    /// Whether the paragraph of word `i` reads as English: one word in ten at least an English
+    /// function word, fewer than one in five with letters of other scripts. Short paragraphs
+    /// (titles, captions) take the document's verdict. Each paragraph is read once, and only when
+    /// a repair in it asks, and only as far as the verdict needs: clean text costs no more than
+    /// the scan for candidates.
     pub fn english(&mut self, text: &str, words: &[Word], i: usize) -> bool {
         let k = self.first_words.partition_point(|&first| first <= i) - 1;
         if let Some(verdict) = self.verdicts[k] {
             return verdict;
         }
-        let (n, function, foreign) = self.counts(text, words, k);
+        let (n, foreign) = self.sizes(text, words, k);
         let verdict = if n >= 8 {
-            reads_as_english(n, function, foreign)
+            5 * foreign < n && self.function_words(text, words, k, n.div_ceil(10)) >= n.div_ceil(10)
         } else {
-            self.document_english(text, words) || function > 0 && foreign == 0
+            self.document_english(text, words)
+                || foreign == 0 && self.function_words(text, words, k, 1) > 0
         };
         self.verdicts[k] = Some(verdict);
         verdict
@@ -204,42 +201,61 @@ impl Paragraphs {
         if let Some(verdict) = self.document {
             return verdict;
         }
-        let total = (0..self.first_words.len())
-            .map(|k| self.counts(text, words, k))
-            .fold((0, 0, 0), |t, p| (t.0 + p.0, t.1 + p.1, t.2 + p.2));
+        let paragraphs = 0..self.first_words.len();
+        let (n, foreign) = paragraphs
+            .clone()
+            .map(|k| self.sizes(text, words, k))
+            .fold((0, 0), |t, p| (t.0 + p.0, t.1 + p.1));
+        let needed = n.div_ceil(10);
+        let mut function = 0;
+        for k in paragraphs {
+            if function >= needed {
+                break;
+            }
+            function += self.function_words(text, words, k, needed - function);
+        }
         // A text too short to judge is English unless it has letters of other scripts.
-        let verdict = reads_as_english(total.0, total.1, total.2) || total.0 < 8 && total.2 == 0;
+        let verdict = 5 * foreign < n && function >= needed || n < 8 && foreign == 0;
         self.document = Some(verdict);
         verdict
     }
 
-    /// The words of paragraph `k`: how many, how many are English function words, how many
-    /// have letters of other scripts.
-    fn counts(&mut self, text: &str, words: &[Word], k: usize) -> (u32, u32, u32) {
-        if let Some(counts) = self.counted[k] {
-            return counts;
-        }
-        let first = self.first_words[k];
-        let last = self.first_words.get(k + 1).copied().unwrap_or(words.len());
-        let mut counts = (0, 0, 0);
-        for w in &words[first..last] {
-            // "o clock" is two words, "o'clock" one: "o" is not counted, so that restoring the
-            // phrase changes no verdict.
-            if matches!(&text.as_bytes()[w.range()], b"o" | b"O") {
-                continue;
+    /// The words of paragraph `k`.
+    fn range(&self, words: &[Word], k: usize) -> Range<usize> {
+        self.first_words[k]..self.first_words.get(k + 1).copied().unwrap_or(words.len())
+    }
+
+    /// How many words paragraph `k` has, and how many of them have letters of other scripts.
+    /// "o clock" is two words and "o'clock" one: "o" is not counted, so that restoring the
+    /// phrase changes no verdict.
+    fn sizes(&self, text: &str, words: &[Word], k: usize) -> (u32, u32) {
+        words[self.range(words, k)]
+            .iter()
+            .fold((0, 0), |(n, foreign), w| {
+                let o = w.end - w.start == 1 && text.as_bytes()[w.start] | 0x20 == b'o';
+                (n + u32::from(!o), foreign + u32::from(w.foreign))
+            })
+    }
+
+    /// How many of the words of paragraph `k` are English function words, counted up to
+    /// `enough`.
+    fn function_words(&self, text: &str, words: &[Word], k: usize, enough: u32) -> u32 {
+        let mut found = 0;
+        for w in &words[self.range(words, k)] {
+            if found >= enough {
+                break;
             }
-            counts.0 += 1;
+            let len = w.end - w.start;
+            // No function word is longer than five letters (eight bytes with a curly
+            // apostrophe): most words are settled by their length.
             let function = if w.letters {
-                // ASCII letters: straight to the table.
-                super::known::lookup(text.as_bytes(), w.range()).is_some_and(|k| k.function)
+                len <= 5 && known::lookup(text.as_bytes(), w.range()).is_some_and(|k| k.function)
             } else {
-                is_english_function_word(text.as_bytes(), w.range())
+                len <= 8 && is_english_function_word(text.as_bytes(), w.range())
             };
-            counts.1 += u32::from(function);
-            counts.2 += u32::from(w.foreign);
+            found += u32::from(function);
         }
-        self.counted[k] = Some(counts);
-        counts
+        found
     }
 }
 
@@ -397,14 +413,12 @@ pub(super) fn words(text: &str) -> Words {
         }
     }
     let verdicts = vec![None; paragraphs.len()];
-    let counted = vec![None; paragraphs.len()];
     Words {
         list: words,
         apostrophes,
         paragraphs: Paragraphs {
             first_words: paragraphs,
             verdicts,
-            counted,
             document: None,
         },
     }
