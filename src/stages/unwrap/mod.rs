@@ -361,7 +361,8 @@ impl JoinWrappedLines {
             && prose.words < Prose::ENOUGH
             && paragraphs::ends_bare(a_last)
             && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
-            && !paragraphs::reads_as_sentence(para);
+            && !paragraphs::reads_as_sentence(para)
+            && !paragraphs::opens_like_a_sentence(para);
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
@@ -386,9 +387,10 @@ impl JoinWrappedLines {
         )
     }
 
-    /// The last line of the paragraph that begins at line `first` after a gap that does not
-    /// join (`after_bare` as the paragraph before ends), with the paragraphs that go on it: the
-    /// line that the text will have once the round's joins are made. Judged on the block alone,
+    /// The paragraph that begins at line `first` after a gap that does not join (`after_bare` as
+    /// the paragraph before ends), with the paragraphs that go on it, from its first line's text
+    /// to the end of its last line: the paragraph that the text will have once the round's
+    /// joins are made. Judged on the block alone,
     /// a gap would be decided one way in this run and the other in a second run, which sees the
     /// joined paragraph. Found once for each `first` (into `ends`); past [`MAX_READ_AHEAD`]
     /// paragraphs, read ahead or nested, the paragraph is taken to end where it has got to.
@@ -403,8 +405,9 @@ impl JoinWrappedLines {
         ends: &mut Ends,
         depth: usize,
     ) -> &'t str {
+        let span = |last: usize| &text[lines[first].text_start..lines[last].end];
         if let Some(&last) = ends.get(&(first, after_bare)) {
-            return lines[last].text(text);
+            return span(last);
         }
         let block_end = |from: usize| {
             (from..lines.len())
@@ -437,7 +440,7 @@ impl JoinWrappedLines {
             last = block_end(next);
         }
         ends.insert((first, after_bare), last);
-        lines[last].text(text)
+        span(last)
     }
 }
 
