@@ -378,6 +378,7 @@ impl JoinWrappedLines {
         let b_prose = Prose::ahead(&text[b.text_start..]);
         let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
         paragraphs::continues(
+            para,
             lines[para_first].text(text),
             a_last,
             *prose,

@@ -355,11 +355,12 @@ pub(super) fn may_continue(a_last: &str) -> bool {
     ending(a_last) != Ending::Closed
 }
 
-/// Whether the paragraph whose first line is `a_first`, last line `a_last` and words `a` goes on
+/// Whether the paragraph `a_para` whose first line is `a_first`, last line `a_last` and words `a` goes on
 /// in the one whose first line is `b_first`, words `b`, and text `b_all()` (with the paragraphs
 /// that go on it: asked for only when needed, since finding it may mean reading further
 /// paragraphs).
 pub(super) fn continues<'b>(
+    a_para: &str,
     a_first: &str,
     a_last: &str,
     a: Prose,
@@ -484,7 +485,7 @@ pub(super) fn continues<'b>(
     // caption or a heading before a paragraph that begins with a name: not in capitals, not a
     // chapter or section heading, not a credit ("Produced by ..."), and not the document's
     // first paragraph (see `headline` in `gap_joins`).
-    let repeats = a_last
+    let repeats = last_clause(a_last)
         .rsplit(' ')
         .take(4)
         .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == inner_word);
@@ -517,8 +518,14 @@ pub(super) fn continues<'b>(
     // "...a successful mayorship are"): only a continuation in lower case, one after an
     // article, a preposition or a conjunction, or a clause opened in capitals ("about
     // Neandertals: When\n\nNeandertals were living") goes on them.
+    // (Not the speaker's comma, nor an acronym after a word: "this [system\n\nHR 6819] did".)
     let clause_opened = ending == Ending::Open && a_capital;
-    if is_speaker_tag(a_first) && !(lower || ends_with_particle(a_last) || clause_opened) {
+    let goes_on = lower
+        || ends_with_particle(a_last)
+        || clause_opened
+        || ending == Ending::Comma
+        || acronym && b.lower;
+    if is_speaker_tag(a_first) && !goes_on {
         return false;
     }
     match ending {
@@ -559,17 +566,20 @@ pub(super) fn continues<'b>(
             // "...the position of chairman\n\nPatel spoke" is one sentence's cut or two
             // paragraphs; "...que esta opinión y sentencia sea efectiva\n\nGovernor Vázquez"
             // is a quotation in another language that ended, not an English sentence cut.
-            let english = !a_word.bytes().all(|c| c.is_ascii_lowercase())
-                || crate::lexicon::english().is_word(a_word);
-            ((lower && !small(6))
-                || (aside && a.lower && a.words >= 6)
-                || ((name || regnal || acronym && b.lower)
-                    && !repeats
-                    && a.words >= 4
-                    && !small(12)
-                    && english)
-                || number)
-                && b_completes()
+            let english = !is_foreign(a_para);
+            // A long paragraph of prose that ends bare before one in lower case is cut,
+            // finished or not ("...a partir del momento\n\nen que esta opinión y sentencia
+            // sea efectiva").
+            (lower && a.lower && a.words >= Prose::ENOUGH && b.words >= 4)
+                || ((lower && !small(6))
+                    || (aside && a.lower && a.words >= 6)
+                    || ((name || regnal || acronym && b.lower)
+                        && !repeats
+                        && a.words >= 4
+                        && !small(12)
+                        && english)
+                    || number)
+                    && b_completes()
         }
         _ => false,
     }
@@ -585,6 +595,21 @@ fn is_inside_sentence(a_last: &str, token: &str) -> bool {
     let before = a_last[..a_last.len() - token.len()].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or(before);
     !before.is_empty() && (!ends_sentence(before) || TITLES.contains(&prev))
+}
+
+/// Whether a paragraph ends in words of another language: two of its last four words in
+/// lower case that English does not have ("...opinión y sentencia sea efectiva").
+fn is_foreign(a_para: &str) -> bool {
+    let lexicon = crate::lexicon::english();
+    a_para
+        .rsplit([' ', '\n'])
+        .take(4)
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !w.is_empty() && w.chars().all(char::is_lowercase) && !lexicon.is_word(w)
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// The text of the last line after its last sentence ends: the clause a comma leaves open.
@@ -799,7 +824,7 @@ mod tests {
     use super::*;
 
     fn joins(a: &str, b: &str) -> bool {
-        continues(a, a, Prose::of(a), b, Prose::of(b), || b)
+        continues(a, a, a, Prose::of(a), b, Prose::of(b), || b)
     }
 
     #[test]
@@ -928,6 +953,30 @@ mod tests {
                 "RHL ceased to exist and Red Hat released Red Hat Enterprise Linux.",
             ),
             (
+                "The procession at the Rue du",
+                "Château du Roi went on to the cathedral.",
+            ),
+            (
+                "where it was attempting to land, and Payam International Airport. Fath",
+                "Airport is owned by the Revolutionary Guards.",
+            ),
+            (
+                "((Gregory Kurtzer)) Red Hat Linux (RHL) shortly after releasing RHL 8. Overnight,",
+                "RHL ceased to exist and Red Hat released Red Hat Enterprise Linux.",
+            ),
+            (
+                "((Thomas Rivinius)) and at some point, this [system",
+                "HR 6819] did strike us interesting because we thought it was binary.",
+            ),
+            (
+                "((Naomi Martisius)) Just thinking about Neandertals: When",
+                "Neandertals were living — mostly in Europe — they hunted.",
+            ),
+            (
+                "Se concluye que Pierluisi Urrutia no puede continuar en el cargo del gobernador a partir del momento",
+                "en que esta opinión y sentencia sea efectiva",
+            ),
+            (
                 "'Its something that I will not discuss. First of all,",
                 "I know nothing about his private life.",
             ),
@@ -943,6 +992,10 @@ mod tests {
             (
                 "Pierluisi Urrutia no puede continuar en el cargo a partir del momento en que esta opinión y sentencia sea efectiva",
                 "Governor Vázquez had previously stated she was uninterested.",
+            ),
+            (
+                "((Wayne Tseng)) I believe what constitute a successful mayorship are",
+                "Wayne Tseng also shared his insights on the city.",
             ),
             (
                 "Produced by Anonymous Volunteers",
