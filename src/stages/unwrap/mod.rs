@@ -167,8 +167,12 @@ impl JoinWrappedLines {
         if !wrap::is_cut(ls.chars as usize, ns.first_word as usize, width) {
             return None;
         }
-        // A dash written without spaces ("undertaker--the") stays without them.
-        let dash = |t: &str| t.starts_with("--") || t.starts_with('—') && !t.starts_with("— ");
+        // A dash written without spaces ("undertaker--the") stays without them; one with a
+        // space after it ("on hiatus -- workers who") had one before it too.
+        let dash = |t: &str| {
+            t.starts_with("--") && !t.starts_with("-- ")
+                || t.starts_with('—') && !t.starts_with("— ")
+        };
         let before_dash = lt.ends_with("--") || lt.ends_with('—');
         if (before_dash && !lt.ends_with(" --") && !lt.ends_with(" —")) || dash(nt) {
             Some(Join::Tight(l.end, n.text_start))
@@ -570,6 +574,20 @@ mod tests {
              truth is so well fixed in the minds of the surrounding families, that he is \
              considered the rightful property of some one or other of their daughters, and \
              of all the people around them.\n"
+        );
+    }
+
+    #[test]
+    fn spaced_double_hyphens_keep_their_spaces() {
+        let text = "Food delivery services, and taxi services were on hiatus for the\n\
+                    month of April, like everything else in the city around them, and\n\
+                    the people who worked there were left without work on hiatus\n\
+                    -- workers who depended on the profession for their daily income\n\
+                    went hungry, and so did their families in the villages far away.\n";
+        assert!(
+            run(text).contains("on hiatus -- workers who"),
+            "{}",
+            run(text)
         );
     }
 

@@ -106,7 +106,8 @@ fn ending(last_line: &str) -> Ending {
     let before_last = last_line[..last_line.len() - last.len_utf8()]
         .chars()
         .next_back();
-    if matches!(last, '—' | '–') && before_last == Some(' ') {
+    // "...and their spouses—\n\nin London": a dash written against the word, too.
+    if matches!(last, '—' | '–') && before_last.is_some_and(|c| c == ' ' || c.is_alphabetic()) {
         return Ending::Comma;
     }
     // "my boss, my mentor, &\n\nmy friend".
@@ -381,7 +382,7 @@ pub(super) fn continues<'b>(
     if is_list_item(a_first) && !item_goes_on
         || stands_alone(a_first)
         || stands_alone(a_last)
-        || is_list_item(b_first) && !dash_goes_on
+        || is_list_item(b_first) && !dash_goes_on && !date_goes_on(a_last, b_first)
         || stands_alone(b_first)
         || is_valediction(b_first)
         || is_dialogue_turn(b_first) && !matches!(ending(a_last), Ending::Open | Ending::Comma)
@@ -416,7 +417,8 @@ pub(super) fn continues<'b>(
         || dash_goes_on;
     // "...like Escherichia coli\n\n(E. coli) and yeast can": a parenthesis, then the sentence
     // going on in lower case.
-    let aside = next == '(';
+    // "...stop\n\n[Parliament] debating Brexit": an editor's brackets inside a quotation, too.
+    let aside = next == '(' || next == '[';
     // A capitalised word that goes on the sentence: a name, not a word that starts sentences, nor
     // a signature or heading in capitals.
     let capitalized = next.is_uppercase() && !capitals && !is_starter(first_word);
@@ -494,12 +496,22 @@ pub(super) fn continues<'b>(
         && b.lower
         && !repeats
         && (!aside || inner_word.starts_with(char::is_uppercase));
+    // Or the name ends the sentence, and the paragraph: "...led by Board Member
+    // Jennifer\n\nHomendy.".
+    let name_ends = inner.starts_with(char::is_uppercase)
+        && !starts_sentences
+        && !repeats
+        && b.words <= 2
+        && b_first.ends_with('.')
+        && b_first
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase));
     let name_goes_on = ending == Ending::Bare
         && a_capital
         && a_last.contains(char::is_lowercase)
         && !is_credit(a_first)
         && is_inside_sentence(a_last, a_token)
-        && named_b
+        && (named_b || name_ends && a.lower)
         && b_completes();
     // "...شخصیت مردمی، متعهد و م\n\nحیات با", "...जो हम लोग\n\nको at least": a cut in a
     // script without capitals, inside a paragraph of prose.
@@ -515,9 +527,10 @@ pub(super) fn continues<'b>(
         return false;
     }
     // A speaker's words in an interview end where the speaker stops, finished or not (as
-    // "...a successful mayorship are"): only a continuation in lower case, one after an
-    // article, a preposition or a conjunction, or a clause opened in capitals ("about
-    // Neandertals: When\n\nNeandertals were living") goes on them.
+    // "...a successful mayorship are"), before the text that goes on about the speaker ("Wayne
+    // Tseng also shared"): only a continuation in lower case, one after an article, a
+    // preposition or a conjunction, or a clause opened in capitals ("about Neandertals:
+    // When\n\nNeandertals were living") goes on in a name of the speaker's tag.
     // (Not the speaker's comma, nor an acronym after a word: "this [system\n\nHR 6819] did".)
     let clause_opened = ending == Ending::Open && a_capital;
     let goes_on = lower
@@ -525,7 +538,7 @@ pub(super) fn continues<'b>(
         || clause_opened
         || ending == Ending::Comma
         || acronym && b.lower;
-    if is_speaker_tag(a_first) && !goes_on {
+    if is_speaker_tag(a_first) && !goes_on && names_speaker(a_first, first_word) {
         return false;
     }
     match ending {
@@ -533,7 +546,9 @@ pub(super) fn continues<'b>(
         // to\n\nThe Verge"); but a sentence may have been cut short there ("to\n\nIt goes").
         Ending::Open => {
             let particle = ends_with_particle(a_last) || a_last.ends_with(" told");
-            let name = !is_starter(first_word) || particle && first_word == "The";
+            // "...said, \"As far as\n\nI know", "\"If\n\nI got a transcript".
+            let name =
+                !is_starter(first_word) || particle && first_word == "The" || first_word == "I";
             lower || quoted || (next.is_uppercase() && name)
         }
         // (Not a quotation after a comma: books open a speech or a letter that way, "while her
@@ -610,6 +625,42 @@ fn is_foreign(a_para: &str) -> bool {
         })
         .nth(1)
         .is_some()
+}
+
+/// Whether `first_word` is one of the names in the speaker's tag of `a_first` ("((Wayne
+/// Tseng))").
+fn names_speaker(a_first: &str, first_word: &str) -> bool {
+    let tag = a_first
+        .strip_prefix("((")
+        .and_then(|t| t.split_once("))"))
+        .map_or("", |(tag, _)| tag);
+    !first_word.is_empty() && tag.split(' ').any(|w| w == first_word)
+}
+
+/// "...by November\n\n22. The national campaign": a day after a month, not an item of a list.
+fn date_goes_on(a_last: &str, b_first: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = a_last.rsplit(' ').next().unwrap_or(a_last);
+    let digits = b_first.bytes().take_while(u8::is_ascii_digit).count();
+    MONTHS.contains(&month)
+        && (1..=2).contains(&digits)
+        && b_first[digits..].starts_with(". ")
+        && b_first[..digits]
+            .parse::<u8>()
+            .is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// The text of the last line after its last sentence ends: the clause a comma leaves open.
@@ -975,6 +1026,30 @@ mod tests {
             (
                 "Se concluye que Pierluisi Urrutia no puede continuar en el cargo del gobernador a partir del momento",
                 "en que esta opinión y sentencia sea efectiva",
+            ),
+            (
+                "The investigation at Bradley Airport was led by Board Member Jennifer",
+                "Homendy.",
+            ),
+            (
+                "the purpose of suspending it now would be to stop",
+                "[Parliament] debating Brexit and performing its duty.",
+            ),
+            (
+                "only embassy workers — and their spouses—",
+                "in London have diplomatic immunity.",
+            ),
+            (
+                "delivered doses of vaccine to Samoa by November",
+                "22. The national vaccination campaign started on November 20.",
+            ),
+            (
+                "Ebrard said, \"As far as",
+                "I know, this would be the first case of this type in history.\"",
+            ),
+            (
+                "((WSS)) : In 2016, Prohibition Party presidential nominee",
+                "Jim Hedges received 5,617 votes, the most for the party since 1984.",
             ),
             (
                 "'Its something that I will not discuss. First of all,",
