@@ -2,7 +2,7 @@
 //! the generator of `damage.rs` (the kinds of damage the seed arrived with), cleaned as bytes
 //! (as the CLI reads a file), and compared with the originals. The report is printed
 //! (`cargo test --release --test integration end_to_end -- --nocapture`); the bars of the
-//! end-to-end issue are asserted.
+//! end-to-end issue are asserted on four seeds (see [`SEEDS`]).
 //!
 //! Texts are compared word by word: the words of the output and of the original, with the
 //! apostrophes a conversion drops taken out, are aligned (longest common subsequence, where they
@@ -375,15 +375,28 @@ fn first_difference(kinds: &[&str], url: &str, want: &str, got: &str) -> String 
     )
 }
 
+/// The seeds the test damages the articles with: its own, and three more, so that the bars hold
+/// for the damage and not for one draw of it. `END_TO_END_SEED=n` runs seed `n` alone.
+const SEEDS: [u64; 4] = [0x2026_1203, 1, 2, 3];
+
 #[test]
 fn damaged_news_is_restored() {
+    let seeds: Vec<u64> = match std::env::var("END_TO_END_SEED") {
+        Ok(s) => vec![s.parse().expect("END_TO_END_SEED is a number")],
+        Err(_) => SEEDS.to_vec(),
+    };
+    for seed in seeds {
+        println!("== seed {seed}");
+        let report = damage_and_clean(seed);
+        report.print();
+        check_bars(&report, seed);
+    }
+}
+
+/// The `news` preset on the articles damaged with `seed`, scored.
+fn damage_and_clean(seed: u64) -> Report {
     let news = Pipeline::preset("news").unwrap();
     let minimal = Pipeline::preset("minimal").unwrap();
-    // Another seed damages the articles another way: `END_TO_END_SEED=12345`.
-    let seed = std::env::var("END_TO_END_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x2026_1203);
     let mut rng = Rng(seed);
     let mut report = Report::default();
     let mut skipped = 0;
@@ -402,28 +415,40 @@ fn damaged_news_is_restored() {
         report.score(&damaged, &article.date, &article.url, &cleaned);
     }
     println!("(articles without a body, left out: {skipped})");
-    report.print();
+    report
+}
+
+/// The bars of the end-to-end issue, on the articles damaged with `seed`. (On the seeds of
+/// [`SEEDS`] the share restored apart from apostrophes is 98.9% to 99.7% today: the test asks
+/// for 98%, above the issue's 97%, so that a loss shows.)
+fn check_bars(report: &Report, seed: u64) {
     let share = report.exact_but_apostrophes as f64 / report.documents as f64;
-    assert!(share >= 0.97, "exact apart from apostrophes: {share:.3}");
-    assert_eq!(report.words_lost, 0, "body words lost");
+    assert!(
+        share >= 0.98,
+        "seed {seed}: exact apart from apostrophes: {share:.3}"
+    );
+    assert_eq!(report.words_lost, 0, "seed {seed}: body words lost");
     assert!(
         report.apostrophes.precision() >= 0.995,
-        "apostrophes: {}",
+        "seed {seed}: apostrophes: {}",
         report.apostrophes.show()
     );
     for (name, (n, right)) in &report.meta {
-        assert!(right * 100 >= n * 98, "meta.{name} right {right}/{n}");
+        assert!(
+            right * 100 >= n * 98,
+            "seed {seed}: meta.{name} right {right}/{n}"
+        );
     }
     assert!(
         report.boilerplate_left * 100 <= report.boilerplate_lines,
-        "boilerplate lines left {}/{}",
+        "seed {seed}: boilerplate lines left {}/{}",
         report.boilerplate_left,
         report.boilerplate_lines
     );
     let breaks = report.paragraph_breaks;
     assert!(
         breaks.precision() >= 0.995 && breaks.recall() >= 0.98,
-        "paragraph breaks: {}",
+        "seed {seed}: paragraph breaks: {}",
         breaks.show()
     );
 }

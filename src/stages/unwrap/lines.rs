@@ -114,6 +114,8 @@ const SPACELESS_START: u16 = 64;
 const SPACELESS_END: u16 = 128;
 const CAPITAL: u16 = 256;
 const GOES_ON: u16 = 512;
+const QUOTE_END: u16 = 1024;
+const ATTRIBUTION: u16 = 2048;
 
 impl Shape {
     pub fn of(text: &str, line: &Line) -> Shape {
@@ -156,9 +158,30 @@ impl Shape {
         set(SPACELESS_START, is_spaceless_script(first));
         set(SPACELESS_END, is_spaceless_script(last));
         set(CAPITAL, first.is_uppercase());
+        // "...in the Roe\nv. Wade case", "...currently Queen Elizabeth\nII. In this way": a
+        // marker with a full stop, like a number ("12. The research"), goes on an unfinished
+        // line; a bullet or a bracket does not.
+        let dotted = marker.is_some_and(|m| t.as_bytes()[m - 2] == b'.');
+        let en_dash = t
+            .strip_prefix("– ")
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase));
         set(
             GOES_ON,
-            t.starts_with("— ") || starts_with_number_and_stop(t),
+            t.starts_with("— ") || en_dash || dotted || starts_with_number_and_stop(t),
+        );
+        // `...a big change."` then `— Aparna Garg, Mysore Divisional Railway Manager`: who said
+        // it, after the quotation.
+        set(
+            QUOTE_END,
+            t.strip_suffix(['"', '”'])
+                .is_some_and(|q| q.ends_with(['.', '!', '?'])),
+        );
+        set(
+            ATTRIBUTION,
+            t.strip_prefix("— ").is_some_and(|rest| {
+                rest.trim_start_matches('\u{200d}')
+                    .starts_with(char::is_uppercase)
+            }),
         );
         let indent = line.indent(text) as u32;
         Shape {
@@ -184,12 +207,17 @@ impl Shape {
 /// Whether a line of shape `l` and the line of shape `n` after it may be one line, as far as
 /// the structure says: no list item, heading, table, quote or separator on either side, no deeper
 /// indentation after, no closing of a letter or dialogue turn after a finished sentence, no script
-/// written without spaces at the junction. (Fenced code is the caller's to check.)
+/// written without spaces at the junction. A line that only looks like an item or a turn after
+/// an unfinished line goes on it: a spaced dash, a number or a letter with a full stop ("Roe\nv.
+/// Wade", "Elizabeth\nII. In"), a spaced en dash before lower case; so does an attribution
+/// ("— Name") after a quotation, and a picture's credit ("Image: Paul Budd.") is no turn.
+/// (Fenced code is the caller's to check.)
 pub(super) fn may_join(l: &Shape, n: &Shape) -> bool {
     // A spaced em dash or a number and a stop after an unfinished line of text is the sentence
     // going on ("in the case of the first spray\n— toothpaste", "in Wuhan on January\n12. The
     // research"), not an item of a list.
-    let goes_on = n.is(GOES_ON) && !l.is(ENDS_SENTENCE) && !l.is(ITEM);
+    let goes_on = n.is(GOES_ON) && !l.is(ENDS_SENTENCE) && !l.is(ITEM)
+        || n.is(ATTRIBUTION) && l.is(QUOTE_END);
     let item = n.is(ITEM) && !goes_on;
     if l.is(ALONE) || item || l.is(VALEDICTION) || l.is(COLUMNS) || n.is(COLUMNS) {
         return false;
@@ -420,6 +448,10 @@ pub(super) fn is_dialogue_turn(t: &str) -> bool {
         return false;
     };
     let speaker = &t[..colon];
+    // A caption's credit ("...in a portable trailer. Image: Paul Budd."), not a speaker.
+    if CREDIT_LABELS.contains(&speaker) {
+        return false;
+    }
     let words: Vec<&str> = speaker.split(' ').collect();
     words.len() <= 3
         && speaker.len() <= 30
@@ -429,6 +461,21 @@ pub(super) fn is_dialogue_turn(t: &str) -> bool {
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
         })
 }
+
+/// The labels of a picture's credit in a caption.
+const CREDIT_LABELS: &[&str] = &[
+    "Image",
+    "Images",
+    "Photo",
+    "Photos",
+    "Photograph",
+    "Picture",
+    "Credit",
+    "Video",
+    "Illustration",
+    "Map",
+    "Graphic",
+];
 
 /// Whether a character belongs to a script written without spaces between words, where a line
 /// break is not a space.
@@ -487,6 +534,35 @@ mod tests {
         assert!(stands_alone("a | b | c"));
         assert!(has_columns("Name   Age"));
         assert!(!stands_alone("A sentence.  Two spaces."));
+    }
+
+    /// Whether the structure lets the two lines of `t` be one.
+    fn joinable(t: &str) -> bool {
+        let ls = lines(t);
+        may_join(&Shape::of(t, &ls[0]), &Shape::of(t, &ls[1]))
+    }
+
+    #[test]
+    fn wraps_that_look_like_structure() {
+        // Seen in hard-wrapped Wikinews articles.
+        for t in [
+            "established by the US Supreme Court ruling in the Roe\nv. Wade case.",
+            "by the King or Queen, currently Queen Elizabeth\nII. In this way, the",
+            "coalition bases in Iraq over the last several months\n– including the attack",
+            "has been a big change.\"\n— \u{200d}Aparna Garg, Mysore Divisional Railway Manager",
+            "around the remains of the spire.\nImage: Remi Mathis.",
+        ] {
+            assert!(joinable(t), "{t:?}");
+        }
+        for t in [
+            "The options are:\na. to stay",
+            "- one item\nii. another",
+            "a list of what we need\n– Flour and sugar",
+            "It ended.\n— Oui, dit-il.",
+            "He left the room.\nMARY: Out.",
+        ] {
+            assert!(!joinable(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -167,8 +167,12 @@ impl JoinWrappedLines {
         if !wrap::is_cut(ls.chars as usize, ns.first_word as usize, width) {
             return None;
         }
-        // A dash written without spaces ("undertaker--the") stays without them.
-        let dash = |t: &str| t.starts_with("--") || t.starts_with('—') && !t.starts_with("— ");
+        // A dash written without spaces ("undertaker--the") stays without them; one with a
+        // space after it ("on hiatus -- workers who") had one before it too.
+        let dash = |t: &str| {
+            t.starts_with("--") && !t.starts_with("-- ")
+                || t.starts_with('—') && !t.starts_with("— ")
+        };
         let before_dash = lt.ends_with("--") || lt.ends_with('—');
         if (before_dash && !lt.ends_with(" --") && !lt.ends_with(" —")) || dash(nt) {
             Some(Join::Tight(l.end, n.text_start))
@@ -361,7 +365,8 @@ impl JoinWrappedLines {
             && prose.words < Prose::ENOUGH
             && paragraphs::ends_bare(a_last)
             && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
-            && !paragraphs::reads_as_sentence(para);
+            && !paragraphs::reads_as_sentence(para)
+            && !paragraphs::opens_like_a_sentence(para);
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
@@ -377,6 +382,7 @@ impl JoinWrappedLines {
         let b_prose = Prose::ahead(&text[b.text_start..]);
         let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
         paragraphs::continues(
+            para,
             lines[para_first].text(text),
             a_last,
             *prose,
@@ -386,9 +392,10 @@ impl JoinWrappedLines {
         )
     }
 
-    /// The last line of the paragraph that begins at line `first` after a gap that does not
-    /// join (`after_bare` as the paragraph before ends), with the paragraphs that go on it: the
-    /// line that the text will have once the round's joins are made. Judged on the block alone,
+    /// The paragraph that begins at line `first` after a gap that does not join (`after_bare` as
+    /// the paragraph before ends), with the paragraphs that go on it, from its first line's text
+    /// to the end of its last line: the paragraph that the text will have once the round's
+    /// joins are made. Judged on the block alone,
     /// a gap would be decided one way in this run and the other in a second run, which sees the
     /// joined paragraph. Found once for each `first` (into `ends`); past [`MAX_READ_AHEAD`]
     /// paragraphs, read ahead or nested, the paragraph is taken to end where it has got to.
@@ -403,8 +410,9 @@ impl JoinWrappedLines {
         ends: &mut Ends,
         depth: usize,
     ) -> &'t str {
+        let span = |last: usize| &text[lines[first].text_start..lines[last].end];
         if let Some(&last) = ends.get(&(first, after_bare)) {
-            return lines[last].text(text);
+            return span(last);
         }
         let block_end = |from: usize| {
             (from..lines.len())
@@ -437,7 +445,7 @@ impl JoinWrappedLines {
             last = block_end(next);
         }
         ends.insert((first, after_bare), last);
-        lines[last].text(text)
+        span(last)
     }
 }
 
@@ -566,6 +574,20 @@ mod tests {
              truth is so well fixed in the minds of the surrounding families, that he is \
              considered the rightful property of some one or other of their daughters, and \
              of all the people around them.\n"
+        );
+    }
+
+    #[test]
+    fn spaced_double_hyphens_keep_their_spaces() {
+        let text = "Food delivery services, and taxi services were on hiatus for the\n\
+                    month of April, like everything else in the city around them, and\n\
+                    the people who worked there were left without work on hiatus\n\
+                    -- workers who depended on the profession for their daily income\n\
+                    went hungry, and so did their families in the villages far away.\n";
+        assert!(
+            run(text).contains("on hiatus -- workers who"),
+            "{}",
+            run(text)
         );
     }
 
