@@ -925,6 +925,39 @@ fn chain(text: &str, seqs: &[Sequence], codec: Codec, mut repair: Repair) -> Rep
     repair
 }
 
+/// Whether a sequence in `line` crosses byte `join` (holds the characters on both sides of it):
+/// what a later stage that joins lines (`unwrap`) must not make at a join, since this stage,
+/// which judged the lines apart, would find it in a second run (`à¤` and a line that begins with
+/// `!` are `ठ` once joined with a space, a no-break space that was lost).
+pub(crate) fn sequence_across(line: &str, join: usize) -> bool {
+    // A sequence that crosses the join holds the last character before it.
+    if line[..join]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_ascii())
+    {
+        return false;
+    }
+    // A sequence is at most six characters, with invisible ones between them.
+    const REACH: usize = 12;
+    let from = line[..join]
+        .char_indices()
+        .rev()
+        .nth(REACH - 1)
+        .map_or(0, |(at, _)| at);
+    let to = line[join..]
+        .char_indices()
+        .nth(REACH)
+        .map_or(line.len(), |(at, _)| join + at);
+    let allow = Allow {
+        question: true,
+        space: true,
+    };
+    sequences::find(&line[from..to], allow, None)
+        .iter()
+        .any(|s| s.start < join - from && s.end > join - from)
+}
+
 /// C1 controls left in the text: each stands for the Windows-1252 character of its byte.
 fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
     let bytes = text.as_bytes();
