@@ -222,12 +222,13 @@ impl StripBoilerplate {
             if seen > self.max_lines {
                 break;
             }
-            if walk.title.is_none() && title.is_some_and(|title| title == t) {
-                walk.title = Some(i);
-                continue;
-            }
+            // A title that reads as boilerplate is boilerplate: a second run of the pipeline,
+            // which no longer knows it for the title (its `**` or `#` are gone), would remove it.
             match classify(t, &self.labels, self.patterns.regexes()) {
                 Some(kind) => walk.kinds.push(kind),
+                None if walk.title.is_none() && title.is_some_and(|title| title == t) => {
+                    walk.title = Some(i);
+                }
                 None => {
                     walk.body = Some(i);
                     break;
@@ -296,9 +297,17 @@ impl Stage for StripBoilerplate {
         let mut out = Rewriter::new(text);
         let lines = lines(text);
         let title = meta.title.clone();
-        let header = self.walk(text, &lines, 0..lines.len(), title.as_deref());
+        let mut header = self.walk(text, &lines, 0..lines.len(), title.as_deref());
+        if header.body.is_none()
+            && let Some(t) = header.title
+        {
+            // Nothing but the title and boilerplate: the title is the body, as a second run of
+            // the pipeline, which no longer knows it for the title, reads it.
+            header = self.walk(text, &lines, 0..t, None);
+            header.body = Some(t);
+        }
         let Some(first) = header.body else {
-            // All boilerplate, or nothing but a title: leave it.
+            // All boilerplate: leave it.
             return out.finish();
         };
         let footer = self.walk(text, &lines, (first + 1..lines.len()).rev(), None);
