@@ -19,11 +19,12 @@
 //! letters), headings (`#`, `Chapter 12`, `CHAPTER XVII.`), short lines (verse, addresses, the
 //! lines of a letter, a signature, the last line of a paragraph: they leave room for the next
 //! word), indented lines (code, quotations, verse) and fenced code, table rows (`|` columns, tabs
-//! or runs of spaces inside a line), quoted blocks (`>`), separators (`* * *`), dialogue turns
-//! (`MARY: Out.`), closings of letters (`Yours, etc.`), text in scripts written without spaces.
-//! A title never joins the text after it (`meta.title`, or a short first paragraph that ends
-//! with a word before one that begins with a capital), nor does one of several short paragraphs
-//! in a row that end without punctuation (captions, contents). Text with nothing to join (each
+//! inside a line), quoted blocks (`>`), separators (`* * *`), dialogue turns (`MARY: Out.`),
+//! closings of letters (`Yours, etc.`), text in scripts written without spaces.
+//! A title never joins the text after it (a first paragraph that reads as a headline, before one
+//! that begins with a capital: judged from the text, not from `meta.title`, which a second run of
+//! the pipeline would not have), nor does one of several short paragraphs in a row that end
+//! without punctuation (captions, contents). Text with nothing to join (each
 //! paragraph on one line, each ending a sentence) is returned as it is, borrowed.
 //!
 //! **Evidence**: a wrap needs at least three breaks that look like cuts, seven in ten of the
@@ -31,6 +32,11 @@
 //! broken paragraph needs a first part that says it is not finished. A word split at a line end
 //! is joined wherever it is, wrapped document or not: the split says the line was cut. When
 //! unsure, the text stays. The output is a fixed point: a second run finds nothing to join.
+//!
+//! The text is judged as the `whitespace` stage, which the `news` preset runs after, will leave
+//! it: a run of spaces inside a line counts as one space. So a run of spaces is no sign of
+//! columns (`Name   Region`): after `whitespace` it is gone, and a second run of the pipeline
+//! would join what the first kept apart; tabs and `|`, which `whitespace` keeps, are.
 //!
 //! ```
 //! use textmend::{Meta, Stage};
@@ -73,7 +79,8 @@ mod wrap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::edit::{Rewrite, Rewriter};
+use crate::edit::{Rewrite, Rewriter, View};
+use crate::stages::NormalizeWhitespace;
 use crate::{Meta, Stage};
 use hyphen::{Outcome, Split};
 use lines::{Line, Shape};
@@ -187,21 +194,52 @@ impl Stage for JoinWrappedLines {
         Some(crate::StageConfig::Unwrap(self.clone()))
     }
 
-    fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
-        let title = meta.title.as_deref();
-        let once = self.round(text, title);
-        if once.is_unchanged() || self.round(once.text(), title).is_unchanged() {
-            return once;
+    fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
+        // Judged on the text as the `whitespace` stage will leave it, with its runs of spaces
+        // inside lines collapsed: they change the lengths of lines (and so the width and the
+        // cuts) and the words that the rules split at spaces, so that a second run of the
+        // pipeline, which sees them collapsed, would decide otherwise (`CalFire-\n126   "`: the
+        // run made the line a table row, which a second run saw as a word split at a line end).
+        if memchr::memmem::find(text.as_bytes(), b"  ").is_some() {
+            let collapse = NormalizeWhitespace {
+                trailing: false,
+                collapse_spaces: true,
+                max_blank_lines: usize::MAX,
+                trim: false,
+                final_newline: false,
+            };
+            let collapsed = collapse.apply(text, &mut Meta::default());
+            if !collapsed.is_unchanged() {
+                let view = View::new(collapsed);
+                let (_, edits) = self.apply_as_is(&view.text).into_parts();
+                let mut out = Rewriter::new(text);
+                for e in edits {
+                    let e = view.edit_of_text(e);
+                    out.replace(e.start..e.end, &e.after, e.reason);
+                }
+                return out.finish();
+            }
         }
-        // Rarely, joins change what the document looks like (the lengths of its lines, so its
-        // width; the lines a word split ends): go on to the text that a round leaves as it is.
-        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t, title).into_parts().1)
+        self.apply_as_is(text)
     }
 }
 
 impl JoinWrappedLines {
-    /// One reading of the text and the joins it finds. `title` is the document's, if known.
-    fn round<'a>(&self, text: &'a str, title: Option<&str>) -> Rewrite<'a> {
+    /// The stage on text in which `whitespace` has nothing to collapse.
+    fn apply_as_is<'a>(&self, text: &'a str) -> Rewrite<'a> {
+        let once = self.round(text);
+        if once.is_unchanged() || self.round(once.text()).is_unchanged() {
+            return once;
+        }
+        // Rarely, joins change what the document looks like (the lengths of its lines, so its
+        // width; the lines a word split ends): go on to the text that a round leaves as it is.
+        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t).into_parts().1)
+    }
+}
+
+impl JoinWrappedLines {
+    /// One reading of the text and the joins it finds.
+    fn round<'a>(&self, text: &'a str) -> Rewrite<'a> {
         let lines = lines::lines(text);
         // Only lines that follow or precede another without a blank line are read for their
         // shape (the others are never asked about).
@@ -265,7 +303,6 @@ impl JoinWrappedLines {
                 next: j,
                 first: Some(para_first) == doc_first,
                 after_bare,
-                title,
             };
             let joined = self.broken_paragraphs
                 && self.gap_joins(
@@ -310,7 +347,7 @@ impl JoinWrappedLines {
 }
 
 /// Blank lines between two paragraphs, by line index.
-struct Gap<'t> {
+struct Gap {
     /// The first line of the paragraph before (which may have joined paragraphs before it).
     para_first: usize,
     /// Its last line.
@@ -321,8 +358,6 @@ struct Gap<'t> {
     first: bool,
     /// The paragraph before that one ends with a word and no punctuation.
     after_bare: bool,
-    /// The document's title, if known.
-    title: Option<&'t str>,
 }
 
 impl JoinWrappedLines {
@@ -353,15 +388,17 @@ impl JoinWrappedLines {
             *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
         }
         *prose_until = a.end;
-        // A title never goes on in the text: the one `markup` found, or a short first paragraph
-        // that ends with a word (not a comma, not a word such as "to" or "the": a headline is
-        // a whole phrase) before one that begins with a capital.
+        // A title never goes on in the text: a first paragraph that reads as a headline before
+        // one that begins with a capital. Read from the text alone: the title `markup` found
+        // (`meta.title`) is known in a first run of the pipeline and not in a second, on text
+        // without its `**` or `#`, which would join what the first kept apart.
         let para = text[lines[para_first].text_start..a.end].trim();
         let headline = gap.first
-            && prose.words < Prose::ENOUGH
-            && paragraphs::ends_bare(a_last)
             && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
-            && !paragraphs::reads_as_sentence(para);
+            && (paragraphs::is_headline(para)
+                || prose.words < Prose::ENOUGH
+                    && paragraphs::ends_bare(a_last)
+                    && !paragraphs::reads_as_sentence(para));
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
@@ -369,7 +406,7 @@ impl JoinWrappedLines {
             && !para.contains(", ")
             && paragraphs::ends_bare(a_last)
             && b_first.starts_with(char::is_uppercase);
-        if headline || listed || gap.title.is_some_and(|t| t.trim() == para) {
+        if headline || listed {
             return false;
         }
         // The words after the gap, whatever blank lines they cross: what this round or a later
@@ -382,7 +419,7 @@ impl JoinWrappedLines {
             *prose,
             b_first,
             b_prose,
-            || self.paragraph_end(text, lines, next, after_bare, gap.title, ends, depth + 1),
+            || self.paragraph_end(text, lines, next, after_bare, ends, depth + 1),
         )
     }
 
@@ -399,7 +436,6 @@ impl JoinWrappedLines {
         lines: &[Line],
         first: usize,
         after_bare: bool,
-        title: Option<&str>,
         ends: &mut Ends,
         depth: usize,
     ) -> &'t str {
@@ -429,7 +465,6 @@ impl JoinWrappedLines {
                 next,
                 first: false,
                 after_bare,
-                title,
             };
             if !self.gap_joins(text, lines, &gap, &mut prose, &mut prose_until, ends, depth) {
                 break;
