@@ -575,6 +575,67 @@ fn changes_around(text: &str, at: usize) -> bool {
     changes(&text[from..to]) && !changes(&text[from..at]) && !changes(&text[at..to])
 }
 
+/// Whether any of these lines has something this stage reads (a quick test before
+/// [`markup_across`]).
+pub(crate) fn may_have_markup(lines: &[&str]) -> bool {
+    lines.iter().any(|line| {
+        line.trim_start().starts_with('-')
+            || line
+                .bytes()
+                .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#' | b'&'))
+    })
+}
+
+/// Where this stage (with its defaults, but no title) changes `line` otherwise than it changes its
+/// pieces (ranges of it, between which a later stage joined lines) one by one, if it does: a
+/// marker that opens on one piece and closes on the next (`*.` and `!*:`), a link or a tag split
+/// between them. The `unwrap` stage makes no such line, which a second run of the pipeline would
+/// change.
+pub(crate) fn markup_across(line: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
+    let stage = StripMarkup {
+        title: false,
+        ..StripMarkup::default()
+    };
+    let edits = |t: &str| stage.apply(t, &mut Meta::default()).into_parts().1;
+    let mut apart = Vec::new();
+    for piece in pieces {
+        apart.extend(
+            edits(&line[piece.clone()])
+                .into_iter()
+                .map(|e| crate::edit::StageEdit {
+                    start: piece.start + e.start,
+                    end: piece.start + e.end,
+                    ..e
+                }),
+        );
+    }
+    let joined = edits(line);
+    // Both lists are in order: the edits that are not in both, found in one sweep.
+    let mut changed: Option<Range<usize>> = None;
+    let mut note = |e: &crate::edit::StageEdit| {
+        changed = Some(match changed.take() {
+            None => e.start..e.end,
+            Some(r) => r.start.min(e.start)..r.end.max(e.end),
+        });
+    };
+    let (mut a, mut j) = (apart.iter().peekable(), joined.iter().peekable());
+    loop {
+        match (a.peek(), j.peek()) {
+            (Some(x), Some(y)) if x == y => {
+                a.next();
+                j.next();
+            }
+            (Some(x), Some(y)) if (x.start, x.end) <= (y.start, y.end) => {
+                note(a.next().expect("peeked"))
+            }
+            (_, Some(_)) => note(j.next().expect("peeked")),
+            (Some(_), None) => note(a.next().expect("peeked")),
+            (None, None) => break,
+        }
+    }
+    changed
+}
+
 /// What the `mojibake` and `unicode` stages, with their defaults, do with `text`, which they saw
 /// as HTML before `markup` removed its tags.
 fn as_text(text: &str) -> Vec<crate::edit::StageEdit> {

@@ -164,6 +164,19 @@ impl<'de> Deserialize<'de> for Patterns {
     }
 }
 
+/// Whether the `boilerplate` stage (with its defaults) would take `line` for boilerplate, were it
+/// at the top or the bottom of a document: what a later stage that joins lines (`unwrap`) must
+/// not make of lines that this stage, which judged them apart, kept (`Equinox,` and `AzerNews
+/// (2019-01-04)`, joined, are an outlet and its date).
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    let t = line.trim();
+    // Every kind but a URL (which has no space) is a few dozen words at most.
+    if t.split_ascii_whitespace().nth(70).is_some() {
+        return false;
+    }
+    classify(t, &[], &[]).is_some()
+}
+
 /// One line: `start..end` is its text (without the line break), `next` where the next begins.
 #[derive(Debug, Clone, Copy)]
 struct Line {

@@ -958,6 +958,17 @@ pub(crate) fn sequence_across(line: &str, join: usize) -> bool {
         .any(|s| s.start < join - from && s.end > join - from)
 }
 
+/// Whether `word` holds a sequence (a strict or a lossy one): a word that a later stage made of
+/// two (`unwrap`, joining `ó•˜ƒ-` and `eye`) must not hold one, since this stage, which judged
+/// the halves apart, would judge it again in the word, with other letters beside it.
+pub(crate) fn has_sequence(word: &str) -> bool {
+    let allow = Allow {
+        question: true,
+        space: true,
+    };
+    !word.is_ascii() && !sequences::find(word, allow, None).is_empty()
+}
+
 /// C1 controls left in the text: each stands for the Windows-1252 character of its byte.
 fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
     let bytes = text.as_bytes();

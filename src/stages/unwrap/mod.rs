@@ -77,6 +77,9 @@ mod lines;
 mod paragraphs;
 mod wrap;
 
+use std::ops::Range;
+
+use memchr::memchr;
 use serde::{Deserialize, Serialize};
 
 use crate::edit::{Rewrite, Rewriter, View};
@@ -327,23 +330,171 @@ impl JoinWrappedLines {
         }
 
         let outcomes = hyphen::decide(text, &splits);
-        let mut out = Rewriter::new(text);
-        for join in joins {
-            match join {
-                Join::Space(start, end, reason) => out.replace(start..end, " ", reason),
-                Join::Tight(start, end) => out.delete(start..end, "hard wrap"),
+        let joins: Vec<(Range<usize>, &str, &'static str)> = joins
+            .into_iter()
+            .map(|join| match join {
+                Join::Space(start, end, reason) => (start..end, " ", reason),
+                Join::Tight(start, end) => (start..end, "", "hard wrap"),
                 Join::Hyphen(k) => {
                     let s = &splits[k];
                     let from = match outcomes[k] {
                         Outcome::Join => s.hyphen.start,
                         Outcome::Keep => s.hyphen.end,
                     };
-                    out.delete(from..s.rest, "hyphenation");
+                    (from..s.rest, "", "hyphenation")
+                }
+            })
+            .collect();
+        let mut out = Rewriter::new(text);
+        // The joins that make one line of the output, together.
+        let mut k = 0;
+        while k < joins.len() {
+            let mut m = k + 1;
+            while m < joins.len()
+                && memchr(
+                    b'\n',
+                    &text.as_bytes()[joins[m - 1].0.end..joins[m].0.start],
+                )
+                .is_none()
+            {
+                m += 1;
+            }
+            let line = &joins[k..m];
+            for ((range, with, reason), apart) in line.iter().zip(left_apart(text, line)) {
+                if !apart {
+                    out.replace(range.clone(), with, *reason);
                 }
             }
+            k = m;
         }
         out.finish()
     }
+}
+
+/// A join: the range it replaces, with what, and why.
+type Joining<'j> = (Range<usize>, &'j str, &'static str);
+
+/// Which of these joins (in order, on one line of the output) are left undone, because the line
+/// they make is one that an earlier stage of the `news` preset would change where it changed none
+/// of the lines joined: mojibake across a join (`à¤` and `!`, joined with a space, are `ठ` with a
+/// lost byte), emphasis whose markers were on two lines (`*.` and `!*:`), boilerplate (`Equinox,`
+/// and `AzerNews (2019-01-04)`, an outlet and its date). Those stages judged the lines apart, and
+/// a second run of the pipeline would change what the joins made. The joins left are those
+/// across which the change is made (the whole line for boilerplate); what the others make is
+/// checked again, a few times at most, after which the lines all stay apart.
+fn left_apart(text: &str, joins: &[Joining<'_>]) -> Vec<bool> {
+    let mut apart = vec![false; joins.len()];
+    for _ in 0..4 {
+        let mut more = false;
+        let mut k = 0;
+        while k < joins.len() {
+            if apart[k] {
+                k += 1;
+                continue;
+            }
+            let m = (k..joins.len()).find(|&m| apart[m]).unwrap_or(joins.len());
+            for i in changes_for_earlier_stages(text, &joins[k..m]) {
+                apart[k + i] = true;
+                more = true;
+            }
+            k = m;
+        }
+        if !more {
+            return apart;
+        }
+    }
+    vec![true; joins.len()]
+}
+
+/// The joins (indices into `joins`, which make one line) across which an earlier stage would
+/// change the line they make: see [`left_apart`].
+fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let first = &joins[0].0;
+    let last = &joins[joins.len() - 1].0;
+    let start = memchr::memrchr(b'\n', &bytes[..first.start]).map_or(0, |i| i + 1);
+    let end = memchr(b'\n', &bytes[last.end..]).map_or(text.len(), |i| last.end + i);
+    let end = if end > last.end && bytes[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    // The lines, as the joins cut them.
+    let mut pieces = Vec::with_capacity(joins.len() + 1);
+    let mut from = start;
+    for (range, _, _) in joins {
+        pieces.push(&text[from..range.start]);
+        from = range.end;
+    }
+    pieces.push(&text[from..end]);
+    let mojibake = pieces[..pieces.len() - 1]
+        .iter()
+        .any(|p| p.chars().next_back().is_some_and(|c| !c.is_ascii()))
+        || joins.iter().any(|(_, with, _)| with.is_empty());
+    let markup = crate::stages::markup::may_have_markup(&pieces);
+    // A line of at most a few dozen words may be boilerplate; a longer one, a URL, has no space.
+    let short = pieces.iter().map(|p| p.len()).sum::<usize>() < 1024
+        || joins.iter().all(|(_, with, _)| with.is_empty());
+    if !mojibake && !markup && !short {
+        return Vec::new();
+    }
+    // The line, and where each of its pieces is in it.
+    let mut line = String::new();
+    let mut spans = Vec::with_capacity(pieces.len());
+    for (k, piece) in pieces.iter().enumerate() {
+        spans.push(line.len()..line.len() + piece.len());
+        line.push_str(piece);
+        if let Some((_, with, _)) = joins.get(k) {
+            line.push_str(with);
+        }
+    }
+    let all = || (0..joins.len()).collect();
+    if short && crate::stages::boilerplate::is_boilerplate(&line) {
+        return all();
+    }
+    // Each join is where its piece ends.
+    let at = |k: usize| spans[k].end;
+    // Mojibake across a join; or, where the join leaves no space, in the word it makes, which
+    // `mojibake` would judge with letters beside it that it did not have (as far as it reads
+    // them: 64 characters either way).
+    let word_around = |k: usize| {
+        // (A space may be wider than a byte: U+2000.)
+        let start = line[..at(k)]
+            .char_indices()
+            .rev()
+            .take(64)
+            .take_while(|&(_, c)| !c.is_whitespace())
+            .last()
+            .map_or(at(k), |(i, _)| i);
+        let end = line[at(k)..]
+            .char_indices()
+            .take(64)
+            .take_while(|&(_, c)| !c.is_whitespace())
+            .last()
+            .map_or(at(k), |(i, c)| at(k) + i + c.len_utf8());
+        &line[start..end]
+    };
+    let mut across: Vec<usize> = (0..joins.len())
+        .filter(|&k| {
+            if joins[k].1.is_empty() {
+                crate::stages::mojibake::has_sequence(word_around(k))
+            } else {
+                mojibake && crate::stages::mojibake::sequence_across(&line, at(k))
+            }
+        })
+        .collect();
+    if markup && let Some(changed) = crate::stages::markup::markup_across(&line, &spans) {
+        let inside: Vec<usize> = (0..joins.len())
+            .filter(|&k| changed.start <= at(k) && at(k) <= changed.end)
+            .collect();
+        if inside.is_empty() {
+            return all();
+        }
+        across.extend(inside);
+        across.sort_unstable();
+        across.dedup();
+    }
+    across
 }
 
 /// Blank lines between two paragraphs, by line index.
