@@ -155,6 +155,8 @@ struct Report {
     exact: usize,
     exact_but_apostrophes: usize,
     originals_changed: usize,
+    /// Outputs that a second run of the preset changes (the preset is idempotent: none).
+    changed_again: Vec<String>,
     by_kind: BTreeMap<&'static str, (usize, usize)>,
     apostrophes: Count,
     apostrophes_lost: usize,
@@ -327,6 +329,11 @@ impl Report {
             "  originals the preset changes as they are: {}",
             self.originals_changed
         );
+        println!(
+            "  outputs a second run changes: {} {:?}",
+            self.changed_again.len(),
+            self.changed_again
+        );
         println!("  apostrophes: {}", self.apostrophes.show());
         println!(
             "  apostrophes lost from documents that kept theirs: {}",
@@ -399,6 +406,9 @@ fn damaged_news_is_restored() {
         report.originals_changed += usize::from(news.clean(&clean).text != clean);
         let damaged = damage(&mut rng, &article, &clean);
         let cleaned = news.clean_bytes(&damaged.bytes);
+        if !news.clean(&cleaned.text).edits.is_empty() {
+            report.changed_again.push(article.url.clone());
+        }
         report.score(&damaged, &article.date, &article.url, &cleaned);
     }
     println!("(articles without a body, left out: {skipped})");
@@ -406,6 +416,7 @@ fn damaged_news_is_restored() {
     let share = report.exact_but_apostrophes as f64 / report.documents as f64;
     assert!(share >= 0.97, "exact apart from apostrophes: {share:.3}");
     assert_eq!(report.words_lost, 0, "body words lost");
+    assert!(report.changed_again.is_empty(), "not idempotent");
     assert!(
         report.apostrophes.precision() >= 0.995,
         "apostrophes: {}",
