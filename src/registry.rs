@@ -30,8 +30,10 @@
 //! A stage whose judgement a later stage could change judges the text as that stage will leave
 //! it, so that a second run of the preset finds nothing to do: `mojibake` reads the text as
 //! `unicode` leaves it, `unwrap` as `whitespace` does (runs of spaces collapsed), and `markup`,
-//! once it has removed the tags that made a document HTML, does what `mojibake` and `unicode`
-//! would have done with it as text.
+//! once it has removed the tags that made a document HTML (or text that held mojibake, or put
+//! mojibake together), does what `mojibake` and `unicode` would have done with it as text, as
+//! does `boilerplate` when the lines it removes held mojibake; `unwrap` leaves a join where the
+//! line it would make is one that `mojibake`, `markup` or `boilerplate` would change.
 
 /// A stage name and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

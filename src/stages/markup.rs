@@ -511,8 +511,9 @@ impl Stage for StripMarkup {
             && crate::stages::mojibake::entities::looks_like_html(text);
         //
         // A removal can also bring together characters that `mojibake` or `unicode` judged
-        // apart (`«*ÖA€*` is `«ÖA€`, MacRoman mojibake): where one does, what they do with the
-        // text is done here too, as a second run of the pipeline would.
+        // apart (`«*ÖA€*` is `«ÖA€`, MacRoman mojibake), or take away mojibake that `mojibake`
+        // weighed with the rest of the document (a tag with garbage in it): where one does, what
+        // they do with the text is done here too, as a second run of the pipeline would.
         let mut run = |again: bool| {
             crate::edit::until_stable(text, "markup", 16, |t| {
                 let edits = self.pass(t, meta).into_parts().1;
@@ -526,7 +527,10 @@ impl Stage for StripMarkup {
             })
         };
         let rewrite = run(false);
-        if rewrite.is_unchanged() || !brings_together(&rewrite) {
+        if rewrite.is_unchanged()
+            || !brings_together(&rewrite)
+                && !crate::stages::mojibake::takes_sequences(text, rewrite.edits())
+        {
             return rewrite;
         }
         run(true)
@@ -535,7 +539,8 @@ impl Stage for StripMarkup {
 
 /// Whether the edits of a rewrite put side by side, at one of their ends, characters that
 /// `mojibake` or `unicode` (which run before this stage) would change together and did not
-/// apart: a sequence of mojibake, or a combining mark after a letter.
+/// apart: a sequence of mojibake, a sequence in the same word (judged with its neighbours), or
+/// a combining mark after a letter.
 fn brings_together(rewrite: &Rewrite<'_>) -> bool {
     let out = rewrite.text();
     let mut delta: isize = 0;
@@ -555,10 +560,18 @@ fn brings_together(rewrite: &Rewrite<'_>) -> bool {
 fn changes_around(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
+    // A sequence that ends with a space for a lost byte is judged with the word after it
+    // (`Е **bold**` is `Е bold`, a letter and a word going on), past any more spaces.
+    let spaces = text[..at].len() - text[..at].trim_end_matches(' ').len();
+    if spaces > 0 && crate::stages::mojibake::sequence_across(text, at - spaces) {
+        return true;
+    }
     if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
         return false;
     }
-    if crate::stages::mojibake::sequence_across(text, at) {
+    if crate::stages::mojibake::sequence_across(text, at)
+        || crate::stages::mojibake::sequence_near(text, at)
+    {
         return true;
     }
     // A few characters either side: as far as NFC reaches, in practice.
@@ -638,7 +651,7 @@ pub(crate) fn markup_across(line: &str, pieces: &[Range<usize>]) -> Option<Range
 
 /// What the `mojibake` and `unicode` stages, with their defaults, do with `text`, which they saw
 /// as HTML before `markup` removed its tags.
-fn as_text(text: &str) -> Vec<crate::edit::StageEdit> {
+pub(crate) fn as_text(text: &str) -> Vec<crate::edit::StageEdit> {
     static STAGES: std::sync::LazyLock<crate::Pipeline> = std::sync::LazyLock::new(|| {
         crate::Pipeline::builder()
             .stage(crate::stages::FixMojibake::default())

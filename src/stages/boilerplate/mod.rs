@@ -370,7 +370,16 @@ impl Stage for StripBoilerplate {
                 lines[last].start + text[lines[last].start..lines[last].end].trim_end().len();
             out.replace(body_end..text.len(), "\n", reason("footer", &footer.kinds));
         }
-        out.finish()
+        let rewrite = out.finish();
+        // The lines removed may have held mojibake, which `mojibake` weighed with the rest of the
+        // document: without them, a second run of the pipeline could judge the rest otherwise,
+        // so what `mojibake` and `unicode` do with the text left is done here.
+        if crate::stages::mojibake::takes_sequences(text, rewrite.edits()) {
+            return crate::edit::and_then(text, rewrite, "boilerplate", |t| {
+                crate::stages::markup::as_text(t)
+            });
+        }
+        rewrite
     }
 }
 

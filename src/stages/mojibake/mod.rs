@@ -969,6 +969,41 @@ pub(crate) fn has_sequence(word: &str) -> bool {
     !word.is_ascii() && !sequences::find(word, allow, None).is_empty()
 }
 
+/// Whether the word around byte `at` of `text` holds a sequence, as far as this stage reads a
+/// word (64 characters either way): where a later stage changed the text at `at` (`unwrap`
+/// joining `ó•˜ƒ-` and `eye`, `markup` removing `_` after `Ô“`), this stage would judge the
+/// sequence with other characters beside it than it had.
+pub(crate) fn sequence_near(text: &str, at: usize) -> bool {
+    // (A space may be wider than a byte: U+2000.)
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take(64)
+        .take_while(|&(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .take(64)
+        .take_while(|&(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(at, |(i, c)| at + i + c.len_utf8());
+    has_sequence(&text[start..end])
+}
+
+/// Whether edits that a later stage made on `text` take away a sequence, or part of one: this
+/// stage weighs every sequence of a document (which codec explains most of them, whether the
+/// document has clear mojibake of one), so a second run of the pipeline, on the text without
+/// it, could judge the sequences left otherwise (`markup` removing `</a …ÃŽ…>`, a tag whose
+/// garbage held mojibake).
+pub(crate) fn takes_sequences(text: &str, edits: &[StageEdit]) -> bool {
+    edits.iter().any(|e| {
+        has_sequence(&text[e.start..e.end])
+            || sequence_across(text, e.start)
+            || sequence_across(text, e.end)
+    })
+}
+
 /// C1 controls left in the text: each stands for the Windows-1252 character of its byte.
 fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
     let bytes = text.as_bytes();

@@ -346,6 +346,7 @@ impl JoinWrappedLines {
             })
             .collect();
         let mut out = Rewriter::new(text);
+        let ends = boilerplate_reach(&lines);
         // The joins that make one line of the output, together.
         let mut k = 0;
         while k < joins.len() {
@@ -360,7 +361,9 @@ impl JoinWrappedLines {
                 m += 1;
             }
             let line = &joins[k..m];
-            for ((range, with, reason), apart) in line.iter().zip(left_apart(text, line)) {
+            for ((range, with, reason), apart) in
+                line.iter().zip(left_apart(text, line, ends.clone()))
+            {
                 if !apart {
                     out.replace(range.clone(), with, *reason);
                 }
@@ -378,11 +381,13 @@ type Joining<'j> = (Range<usize>, &'j str, &'static str);
 /// they make is one that an earlier stage of the `news` preset would change where it changed none
 /// of the lines joined: mojibake across a join (`à¤` and `!`, joined with a space, are `ठ` with a
 /// lost byte), emphasis whose markers were on two lines (`*.` and `!*:`), boilerplate (`Equinox,`
-/// and `AzerNews (2019-01-04)`, an outlet and its date). Those stages judged the lines apart, and
+/// and `AzerNews (2019-01-04)`, an outlet and its date; near the ends of the document, a line of
+/// boilerplate joined to another, which ends the walk of `boilerplate`). Those stages judged the
+/// lines apart, and
 /// a second run of the pipeline would change what the joins made. The joins left are those
 /// across which the change is made (the whole line for boilerplate); what the others make is
 /// checked again, a few times at most, after which the lines all stay apart.
-fn left_apart(text: &str, joins: &[Joining<'_>]) -> Vec<bool> {
+fn left_apart(text: &str, joins: &[Joining<'_>], ends: Range<usize>) -> Vec<bool> {
     let mut apart = vec![false; joins.len()];
     for _ in 0..4 {
         let mut more = false;
@@ -393,7 +398,7 @@ fn left_apart(text: &str, joins: &[Joining<'_>]) -> Vec<bool> {
                 continue;
             }
             let m = (k..joins.len()).find(|&m| apart[m]).unwrap_or(joins.len());
-            for i in changes_for_earlier_stages(text, &joins[k..m]) {
+            for i in changes_for_earlier_stages(text, &joins[k..m], ends.clone()) {
                 apart[k + i] = true;
                 more = true;
             }
@@ -408,7 +413,7 @@ fn left_apart(text: &str, joins: &[Joining<'_>]) -> Vec<bool> {
 
 /// The joins (indices into `joins`, which make one line) across which an earlier stage would
 /// change the line they make: see [`left_apart`].
-fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>]) -> Vec<usize> {
+fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usize>) -> Vec<usize> {
     let bytes = text.as_bytes();
     let first = &joins[0].0;
     let last = &joins[joins.len() - 1].0;
@@ -452,32 +457,24 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>]) -> Vec<usize> {
     if short && crate::stages::boilerplate::is_boilerplate(&line) {
         return all();
     }
+    // Near the ends of the document, where `boilerplate` reads, a line of boilerplate joined to
+    // another is no longer one: what it walked over as boilerplate would end its walk.
+    let near_ends = start < ends.start || end > ends.end;
+    if near_ends
+        && pieces
+            .iter()
+            .any(|p| p.len() < 1024 && crate::stages::boilerplate::is_boilerplate(p))
+    {
+        return all();
+    }
     // Each join is where its piece ends.
     let at = |k: usize| spans[k].end;
     // Mojibake across a join; or, where the join leaves no space, in the word it makes, which
-    // `mojibake` would judge with letters beside it that it did not have (as far as it reads
-    // them: 64 characters either way).
-    let word_around = |k: usize| {
-        // (A space may be wider than a byte: U+2000.)
-        let start = line[..at(k)]
-            .char_indices()
-            .rev()
-            .take(64)
-            .take_while(|&(_, c)| !c.is_whitespace())
-            .last()
-            .map_or(at(k), |(i, _)| i);
-        let end = line[at(k)..]
-            .char_indices()
-            .take(64)
-            .take_while(|&(_, c)| !c.is_whitespace())
-            .last()
-            .map_or(at(k), |(i, c)| at(k) + i + c.len_utf8());
-        &line[start..end]
-    };
+    // `mojibake` would judge with letters beside it that it did not have.
     let mut across: Vec<usize> = (0..joins.len())
         .filter(|&k| {
             if joins[k].1.is_empty() {
-                crate::stages::mojibake::has_sequence(word_around(k))
+                crate::stages::mojibake::sequence_near(&line, at(k))
             } else {
                 mojibake && crate::stages::mojibake::sequence_across(&line, at(k))
             }
@@ -495,6 +492,17 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>]) -> Vec<usize> {
         across.dedup();
     }
     across
+}
+
+/// The text between the first and the last lines that `boilerplate` reads from the ends of the
+/// document (64 lines that are not blank from each, more than it reads: a second run, on joined
+/// lines, reads further), as a byte range.
+fn boilerplate_reach(lines: &[Line]) -> Range<usize> {
+    const READ: usize = 64;
+    let nonblank = || lines.iter().filter(|l| !l.is_blank());
+    let start = nonblank().nth(READ).map_or(usize::MAX, |l| l.start);
+    let end = nonblank().rev().nth(READ).map_or(0, |l| l.end);
+    start..end
 }
 
 /// Blank lines between two paragraphs, by line index.
