@@ -446,6 +446,29 @@ fn replace_all<'a>(text: &'a str, edits: &[StageEdit]) -> Rewrite<'a> {
     out.finish()
 }
 
+/// A rewrite of `input`, then the edits `more` makes on its output, as one rewrite of `input`
+/// (for a stage that, in a rare case, finishes with another's work).
+pub(crate) fn and_then<'a>(
+    input: &'a str,
+    first: Rewrite<'a>,
+    stage: &str,
+    more: impl FnOnce(&str) -> Vec<StageEdit>,
+) -> Rewrite<'a> {
+    let (current, edits) = first.into_parts();
+    let extra = more(&current);
+    let log = compose(
+        compose(Vec::new(), input, edits, stage),
+        &current,
+        extra,
+        stage,
+    );
+    let mut out = Rewriter::new(input);
+    for edit in log {
+        out.replace(edit.start..edit.end, &edit.after, edit.reason);
+    }
+    out.finish()
+}
+
 /// Fills in `before` from the original input and drops edits that, after merging, change
 /// nothing (one stage undid what another did).
 pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {
@@ -466,6 +489,84 @@ pub(crate) fn escape_invalid(bytes: &[u8]) -> String {
         }
     }
     text
+}
+
+/// A text as a later stage will leave it, with the way back to the text's offsets: for a stage
+/// whose judgement that later stage could change (`mojibake` judges on what `unicode` leaves,
+/// `unwrap` on what `whitespace` leaves), so that what a second run of the pipeline would find is
+/// found in the first.
+pub(crate) struct View {
+    /// The text as the later stage leaves it.
+    pub text: String,
+    /// Each of the later stage's edits: its range in the text, then in the view; in order.
+    spans: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl View {
+    /// The view that a rewrite of the text makes.
+    pub fn new(rewrite: Rewrite<'_>) -> View {
+        let (text, edits) = rewrite.into_parts();
+        let mut spans = Vec::with_capacity(edits.len());
+        let mut delta: isize = 0;
+        for e in &edits {
+            let start = shift(e.start, delta);
+            spans.push((e.start..e.end, start..start + e.after.len()));
+            delta += e.after.len() as isize - (e.end - e.start) as isize;
+        }
+        View {
+            text: text.into_owned(),
+            spans,
+        }
+    }
+
+    /// The text offset of view offset `at`, which is not strictly inside a span: past any text
+    /// that the later stage deleted at that point.
+    fn origin(&self, at: usize) -> usize {
+        let k = self.spans.partition_point(|(_, view)| view.end <= at);
+        match k {
+            0 => at,
+            _ => {
+                let (text, view) = &self.spans[k - 1];
+                text.end + (at - view.end)
+            }
+        }
+    }
+
+    /// The span whose view range has `at` strictly inside, if any.
+    fn around(&self, at: usize) -> Option<&(Range<usize>, Range<usize>)> {
+        let k = self.spans.partition_point(|(_, view)| view.end <= at);
+        self.spans
+            .get(k)
+            .filter(|(_, view)| view.start < at && at < view.end)
+    }
+
+    /// An edit of the view as an edit of the text. An end that falls inside one of the later
+    /// stage's changes (a character NFC composed from several) takes the whole change, with the
+    /// view's text of it; text the later stage deleted at an end goes with the edit.
+    pub fn edit_of_text(&self, e: StageEdit) -> StageEdit {
+        let mut after = String::new();
+        let start = match self.around(e.start) {
+            Some((text, view)) => {
+                after.push_str(&self.text[view.start..e.start]);
+                text.start
+            }
+            None => self.origin(e.start),
+        };
+        after.push_str(&e.after);
+        let end = match self.around(e.end) {
+            Some((text, view)) => {
+                after.push_str(&self.text[e.end..view.end]);
+                text.end
+            }
+            None => self.origin(e.end),
+        };
+        StageEdit {
+            start,
+            end,
+            after,
+            reason: e.reason,
+        }
+    }
 }
 
 fn current_span(e: &Edit, delta: isize) -> Range<usize> {

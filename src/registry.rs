@@ -18,7 +18,7 @@
 //!    line (`meta.title`) and `<https://...>` a bare URL line that `boilerplate` knows.
 //! 5. **`boilerplate`** before `unwrap`: the header and footer are gone before lines are joined,
 //!    so a footer ("Kaynak/Source:") never joins the last paragraph as a "broken paragraph",
-//!    and the title (kept as the first paragraph) is known to `unwrap`, which never joins it.
+//!    and the title is the first paragraph, which `unwrap` never joins when it reads as one.
 //! 6. **`unwrap`** before `apostrophes`: sentences are whole again, so the context rules see the
 //!    word after "its" even where a break fell between them, hyphenated words ("Rus-\nsias")
 //!    are one token, and each paragraph's English verdict is made on the whole paragraph.
@@ -26,6 +26,14 @@
 //! 8. **`whitespace`** last: the stages before it remove lines and join others, which leaves
 //!    runs of blank lines and spaces; evening them out once at the end is what makes the output
 //!    a fixed point.
+//!
+//! A stage whose judgement a later stage could change judges the text as that stage will leave
+//! it, so that a second run of the preset finds nothing to do: `mojibake` reads the text as
+//! `unicode` leaves it, `unwrap` as `whitespace` does (runs of spaces collapsed), and `markup`,
+//! once it has removed the tags that made a document HTML (or text that held mojibake, or put
+//! mojibake together), does what `mojibake` and `unicode` would have done with it as text, as
+//! does `boilerplate` when the lines it removes held mojibake; `unwrap` leaves a join where the
+//! line it would make is one that `mojibake`, `markup` or `boilerplate` would change.
 
 /// A stage name and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

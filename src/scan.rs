@@ -46,38 +46,6 @@ pub(crate) fn skip_plain_ascii(bytes: &[u8], mut from: usize) -> usize {
     from
 }
 
-/// The first byte at or after `from` that `marked` says yes to, or the length of `bytes`.
-/// Printable ASCII, which `marked` must say no to, is skipped eight bytes at a time; other bytes
-/// (non-ASCII text, line breaks) are each looked up, which costs about as much whatever the
-/// script.
-pub(crate) fn find_marked(bytes: &[u8], mut from: usize, marked: &[bool; 256]) -> usize {
-    debug_assert!((0x20..0x7F).all(|b| !marked[b]));
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if not_plain(word) != 0
-            && let Some(k) = chunk.iter().position(|&b| marked[usize::from(b)])
-        {
-            return from + k;
-        }
-        from += 8;
-    }
-    bytes[from..]
-        .iter()
-        .position(|&b| marked[usize::from(b)])
-        .map_or(bytes.len(), |k| from + k)
-}
-
-/// A table for [`find_marked`]: yes for `bytes`, no for every other byte.
-pub(crate) const fn marks(bytes: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,20 +88,6 @@ mod tests {
             }
         }
         assert_eq!(skip_plain_ascii(b"short", 0), 5);
-        let marked = marks(b"\n\xC2");
-        let text = "plain text, then a line\nbreak and then a\u{a0}no-break space: \u{444}\u{430}";
-        let naive = |from: usize| {
-            (from..text.len())
-                .find(|&i| marked[usize::from(text.as_bytes()[i])])
-                .unwrap_or(text.len())
-        };
-        for from in 0..text.len() {
-            assert_eq!(
-                find_marked(text.as_bytes(), from, &marked),
-                naive(from),
-                "from {from}"
-            );
-        }
         assert_eq!(skip_plain_ascii(b"", 0), 0);
     }
 }

@@ -14,7 +14,8 @@
 //!
 //! - character references (`&amp;`, `&#233;`) in a document that looked like HTML only because of
 //!   the tags removed here: the `mojibake` stage leaves them in HTML, and would decode them in
-//!   the text that is left.
+//!   the text that is left (and repair what they decode to, with the `unicode` stage after it:
+//!   that is done here too).
 //!
 //! It also lifts the document's title into `meta.title`: the first line that is not blank or
 //! decoration (a rule, `-`, `•`), when it is a heading or bold from end to end.
@@ -501,31 +502,173 @@ impl Stage for StripMarkup {
         //
         // A document with tags in it is HTML for the `mojibake` stage, which leaves its character
         // references to whoever renders it. Once the tags are gone (removed here), it is text,
-        // and a second run of `mojibake` would decode them: so they are decoded here, in the
-        // same way, as soon as the text no longer looks like HTML.
+        // and a second run of the pipeline would decode them, then repair what they decode to
+        // (`&#195;&#169;` is `Ã©`, mojibake of `é`; `&nbsp;` a no-break space, which `unicode`
+        // makes a space): so, as soon as the text no longer looks like HTML, what `mojibake` and
+        // `unicode` (with their defaults) do with it as text is done here.
         let was_html = (self.html_tags || self.autolinks)
             && memchr(b'&', text.as_bytes()).is_some()
             && crate::stages::mojibake::entities::looks_like_html(text);
-        crate::edit::until_stable(text, "markup", 16, |t| {
-            let edits = self.pass(t, meta).into_parts().1;
-            if !edits.is_empty()
-                || !was_html
-                || memchr(b'&', t.as_bytes()).is_none()
-                || crate::stages::mojibake::entities::looks_like_html(t)
-            {
-                return edits;
-            }
-            crate::stages::mojibake::entities::find(t)
-                .into_iter()
-                .map(|(range, with)| crate::edit::StageEdit {
-                    start: range.start,
-                    end: range.end,
-                    after: with.into_owned(),
-                    reason: "html character reference (the tags are gone)".into(),
-                })
-                .collect()
-        })
+        //
+        // A removal can also bring together characters that `mojibake` or `unicode` judged
+        // apart (`«*ÖA€*` is `«ÖA€`, MacRoman mojibake), or take away mojibake that `mojibake`
+        // weighed with the rest of the document (a tag with garbage in it): where one does, what
+        // they do with the text is done here too, as a second run of the pipeline would.
+        let mut run = |again: bool| {
+            crate::edit::until_stable(text, "markup", 16, |t| {
+                let edits = self.pass(t, meta).into_parts().1;
+                let html_gone = was_html
+                    && memchr(b'&', t.as_bytes()).is_some()
+                    && !crate::stages::mojibake::entities::looks_like_html(t);
+                if !edits.is_empty() || !(html_gone || again) {
+                    return edits;
+                }
+                as_text(t)
+            })
+        };
+        let rewrite = run(false);
+        if rewrite.is_unchanged()
+            || !brings_together(&rewrite)
+                && !crate::stages::mojibake::takes_sequences(text, rewrite.edits())
+        {
+            return rewrite;
+        }
+        run(true)
     }
+}
+
+/// Whether the edits of a rewrite put side by side, at one of their ends, characters that
+/// `mojibake` or `unicode` (which run before this stage) would change together and did not
+/// apart: a sequence of mojibake, a sequence in the same word (judged with its neighbours), or
+/// a combining mark after a letter.
+fn brings_together(rewrite: &Rewrite<'_>) -> bool {
+    let out = rewrite.text();
+    let mut delta: isize = 0;
+    for e in rewrite.edits() {
+        let start = (e.start as isize + delta) as usize;
+        let end = start + e.after.len();
+        delta += e.after.len() as isize - (e.end - e.start) as isize;
+        if [start, end].into_iter().any(|at| changes_around(out, at)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `mojibake` or `unicode` would change the characters around byte `at` of `text`
+/// together (see [`brings_together`]).
+fn changes_around(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    // A sequence that ends with a space for a lost byte is judged with the word after it
+    // (`Е **bold**` is `Е bold`, a letter and a word going on), past any more spaces.
+    let spaces = text[..at].len() - text[..at].trim_end_matches(' ').len();
+    if spaces > 0 && crate::stages::mojibake::sequence_across(text, at - spaces) {
+        return true;
+    }
+    if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
+        return false;
+    }
+    if crate::stages::mojibake::sequence_across(text, at)
+        || crate::stages::mojibake::sequence_near(text, at)
+    {
+        return true;
+    }
+    // A few characters either side: as far as NFC reaches, in practice.
+    let from = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let to = text[at..]
+        .char_indices()
+        .nth(8)
+        .map_or(text.len(), |(i, _)| at + i);
+    let changes = |t: &str| {
+        !crate::stages::NormalizeUnicode::default()
+            .apply(t, &mut Meta::default())
+            .is_unchanged()
+    };
+    changes(&text[from..to]) && !changes(&text[from..at]) && !changes(&text[at..to])
+}
+
+/// Whether any of these lines has something this stage reads (a quick test before
+/// [`markup_across`]).
+pub(crate) fn may_have_markup(lines: &[&str]) -> bool {
+    lines.iter().any(|line| {
+        line.trim_start().starts_with('-')
+            || line
+                .bytes()
+                .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#' | b'&'))
+    })
+}
+
+/// Where this stage (with its defaults, but no title) changes `line` otherwise than it changes its
+/// pieces (ranges of it, between which a later stage joined lines) one by one, if it does: a
+/// marker that opens on one piece and closes on the next (`*.` and `!*:`), a link or a tag split
+/// between them. The `unwrap` stage makes no such line, which a second run of the pipeline would
+/// change.
+pub(crate) fn markup_across(line: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
+    let stage = StripMarkup {
+        title: false,
+        ..StripMarkup::default()
+    };
+    let edits = |t: &str| stage.apply(t, &mut Meta::default()).into_parts().1;
+    let mut apart = Vec::new();
+    for piece in pieces {
+        apart.extend(
+            edits(&line[piece.clone()])
+                .into_iter()
+                .map(|e| crate::edit::StageEdit {
+                    start: piece.start + e.start,
+                    end: piece.start + e.end,
+                    ..e
+                }),
+        );
+    }
+    let joined = edits(line);
+    // Both lists are in order: the edits that are not in both, found in one sweep.
+    let mut changed: Option<Range<usize>> = None;
+    let mut note = |e: &crate::edit::StageEdit| {
+        changed = Some(match changed.take() {
+            None => e.start..e.end,
+            Some(r) => r.start.min(e.start)..r.end.max(e.end),
+        });
+    };
+    let (mut a, mut j) = (apart.iter().peekable(), joined.iter().peekable());
+    loop {
+        match (a.peek(), j.peek()) {
+            (Some(x), Some(y)) if x == y => {
+                a.next();
+                j.next();
+            }
+            (Some(x), Some(y)) if (x.start, x.end) <= (y.start, y.end) => {
+                note(a.next().expect("peeked"))
+            }
+            (_, Some(_)) => note(j.next().expect("peeked")),
+            (Some(_), None) => note(a.next().expect("peeked")),
+            (None, None) => break,
+        }
+    }
+    changed
+}
+
+/// What the `mojibake` and `unicode` stages, with their defaults, do with `text`, which they saw
+/// as HTML before `markup` removed its tags.
+pub(crate) fn as_text(text: &str) -> Vec<crate::edit::StageEdit> {
+    static STAGES: std::sync::LazyLock<crate::Pipeline> = std::sync::LazyLock::new(|| {
+        crate::Pipeline::builder()
+            .stage(crate::stages::FixMojibake::default())
+            .stage(crate::stages::NormalizeUnicode::default())
+            .build()
+    });
+    STAGES
+        .clean(text)
+        .edits
+        .into_iter()
+        .map(|e| crate::edit::StageEdit {
+            start: e.start,
+            end: e.end,
+            after: e.after,
+            reason: format!("{} (the tags are gone)", e.reason).into(),
+        })
+        .collect()
 }
 
 impl StripMarkup {

@@ -289,7 +289,7 @@ impl NormalizeUnicode {
 /// True for a character of the Basic Multilingual Plane that NFC leaves alone whatever surrounds
 /// it: its quick-check value is Yes and its combining class 0. A run of such characters is in NFC,
 /// which a bit table (built once, from the crate's own quick check) says at a lookup a character.
-fn nfc_inert(c: char) -> bool {
+pub(crate) fn nfc_inert(c: char) -> bool {
     static INERT: OnceLock<Vec<u64>> = OnceLock::new();
     let table = INERT.get_or_init(|| {
         let mut bits = vec![0u64; 0x10000 / 64];

@@ -155,6 +155,8 @@ struct Report {
     exact: usize,
     exact_but_apostrophes: usize,
     originals_changed: usize,
+    /// Outputs that a second run of the preset changes (the preset is idempotent: none).
+    changed_again: Vec<String>,
     by_kind: BTreeMap<&'static str, (usize, usize)>,
     apostrophes: Count,
     apostrophes_lost: usize,
@@ -327,6 +329,11 @@ impl Report {
             "  originals the preset changes as they are: {}",
             self.originals_changed
         );
+        println!(
+            "  outputs a second run changes: {} {:?}",
+            self.changed_again.len(),
+            self.changed_again
+        );
         println!("  apostrophes: {}", self.apostrophes.show());
         println!(
             "  apostrophes lost from documents that kept theirs: {}",
@@ -412,6 +419,9 @@ fn damage_and_clean(seed: u64) -> Report {
         report.originals_changed += usize::from(news.clean(&clean).text != clean);
         let damaged = damage(&mut rng, &article, &clean);
         let cleaned = news.clean_bytes(&damaged.bytes);
+        if !news.clean(&cleaned.text).edits.is_empty() {
+            report.changed_again.push(article.url.clone());
+        }
         report.score(&damaged, &article.date, &article.url, &cleaned);
     }
     println!("(articles without a body, left out: {skipped})");
@@ -428,6 +438,10 @@ fn check_bars(report: &Report, seed: u64) {
         "seed {seed}: exact apart from apostrophes: {share:.3}"
     );
     assert_eq!(report.words_lost, 0, "seed {seed}: body words lost");
+    assert!(
+        report.changed_again.is_empty(),
+        "seed {seed}: not idempotent"
+    );
     assert!(
         report.apostrophes.precision() >= 0.995,
         "seed {seed}: apostrophes: {}",

@@ -406,23 +406,12 @@ fn check_idempotent(pipeline: &Pipeline, output: &str) -> Result<(), TestCaseErr
     Ok(())
 }
 
-/// Whether to check idempotence: the `news` preset is not idempotent yet on some generated
-/// input (see [`news_preset_is_idempotent`]), so its properties check the rest, and idempotence
-/// apart, in an ignored test.
-#[derive(Clone, Copy, PartialEq)]
-enum Idempotence {
-    Check,
-    Open,
-}
-
-fn text_invariants(name: &str, input: &str, idem: Idempotence) -> Result<(), TestCaseError> {
+fn text_invariants(name: &str, input: &str) -> Result<(), TestCaseError> {
     let pipeline = pipeline(name);
     let cleaned = pipeline.clean(input);
     check_log(input, &cleaned.text, &cleaned.edits)?;
     check_no_silent_loss(input, &cleaned.text, &cleaned.edits)?;
-    if idem == Idempotence::Check {
-        check_idempotent(pipeline, &cleaned.text)?;
-    }
+    check_idempotent(pipeline, &cleaned.text)?;
     prop_assert_eq!(
         matches!(cleaned.text, Cow::Borrowed(_)),
         cleaned.edits.is_empty()
@@ -440,7 +429,7 @@ fn text_stages(name: &str) -> Pipeline {
     Pipeline::from_stage_names(names).unwrap()
 }
 
-fn bytes_invariants(name: &str, input: &[u8], idem: Idempotence) -> Result<(), TestCaseError> {
+fn bytes_invariants(name: &str, input: &[u8]) -> Result<(), TestCaseError> {
     let pipeline = pipeline(name);
     let cleaned = pipeline.clean_bytes(input);
     check_bytes_log(input, &cleaned.text, &cleaned.edits)?;
@@ -453,9 +442,6 @@ fn bytes_invariants(name: &str, input: &[u8], idem: Idempotence) -> Result<(), T
     prop_assert_eq!(from_text.text.as_ref(), cleaned.text.as_ref());
     check_log(&decoded, &from_text.text, &from_text.edits)?;
     check_no_silent_loss(&decoded, &from_text.text, &from_text.edits)?;
-    if idem == Idempotence::Open {
-        return Ok(());
-    }
     // Idempotent; a leading U+FEFF in the output would be read as a BOM, so clean it as text.
     check_idempotent(pipeline, &cleaned.text)?;
     if !cleaned.text.starts_with('\u{FEFF}') {
@@ -467,13 +453,13 @@ fn bytes_invariants(name: &str, input: &[u8], idem: Idempotence) -> Result<(), T
 
 // One property per stage and per preset, on damaged text and arbitrary strings.
 macro_rules! text_properties {
-    ($($test:ident => $name:expr, $idem:expr;)*) => {
+    ($($test:ident => $name:expr;)*) => {
         proptest! {
             #![proptest_config(config())]
             $(
                 #[test]
                 fn $test(input in text_input()) {
-                    text_invariants($name, &input, $idem)?;
+                    text_invariants($name, &input)?;
                 }
             )*
         }
@@ -481,58 +467,34 @@ macro_rules! text_properties {
 }
 
 text_properties! {
-    mojibake_stage_keeps_the_invariants => "mojibake", Idempotence::Check;
-    unicode_stage_keeps_the_invariants => "unicode", Idempotence::Check;
-    markup_stage_keeps_the_invariants => "markup", Idempotence::Check;
-    boilerplate_stage_keeps_the_invariants => "boilerplate", Idempotence::Check;
-    unwrap_stage_keeps_the_invariants => "unwrap", Idempotence::Check;
-    apostrophes_stage_keeps_the_invariants => "apostrophes", Idempotence::Check;
-    whitespace_stage_keeps_the_invariants => "whitespace", Idempotence::Check;
-    news_preset_keeps_the_invariants_but_idempotence => "preset news", Idempotence::Open;
-    encoding_preset_keeps_the_invariants_on_text => "preset encoding", Idempotence::Check;
-    minimal_preset_keeps_the_invariants_on_text => "preset minimal", Idempotence::Check;
-}
-
-proptest! {
-    #![proptest_config(config())]
-
-    /// Open (issue 8): the stages of `news` each are idempotent, but their chain is not yet on
-    /// some input, where a later stage changes what an earlier one judged on. Known cases, in
-    /// `corpus/fuzz-open/`: `unwrap` keeps a line with a run of three spaces (a table row), which
-    /// `whitespace` then collapses, so that a second run joins it (`CalFire-\n126   "`); a
-    /// footer line that `boilerplate` keeps in the first run and removes in the second, once
-    /// `unwrap` has joined the paragraphs around it.
-    #[test]
-    #[ignore = "open: the news preset is not idempotent on all input yet (issue 8)"]
-    fn news_preset_is_idempotent(input in text_input()) {
-        let news = pipeline("preset news");
-        check_idempotent(news, &news.clean(&input).text)?;
-    }
-
-    #[test]
-    #[ignore = "open: the news preset is not idempotent on all input yet (issue 8)"]
-    fn clean_bytes_news_is_idempotent(input in bytes_input()) {
-        let news = pipeline("preset news");
-        check_idempotent(news, &news.clean_bytes(&input).text)?;
-    }
+    mojibake_stage_keeps_the_invariants => "mojibake";
+    unicode_stage_keeps_the_invariants => "unicode";
+    markup_stage_keeps_the_invariants => "markup";
+    boilerplate_stage_keeps_the_invariants => "boilerplate";
+    unwrap_stage_keeps_the_invariants => "unwrap";
+    apostrophes_stage_keeps_the_invariants => "apostrophes";
+    whitespace_stage_keeps_the_invariants => "whitespace";
+    news_preset_keeps_the_invariants_on_text => "preset news";
+    encoding_preset_keeps_the_invariants_on_text => "preset encoding";
+    minimal_preset_keeps_the_invariants_on_text => "preset minimal";
 }
 
 proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn clean_bytes_news_keeps_the_invariants_but_idempotence(input in bytes_input()) {
-        bytes_invariants("preset news", &input, Idempotence::Open)?;
+    fn clean_bytes_news_keeps_the_invariants(input in bytes_input()) {
+        bytes_invariants("preset news", &input)?;
     }
 
     #[test]
     fn clean_bytes_encoding_keeps_the_invariants(input in bytes_input()) {
-        bytes_invariants("preset encoding", &input, Idempotence::Check)?;
+        bytes_invariants("preset encoding", &input)?;
     }
 
     #[test]
     fn clean_bytes_minimal_keeps_the_invariants(input in bytes_input()) {
-        bytes_invariants("preset minimal", &input, Idempotence::Check)?;
+        bytes_invariants("preset minimal", &input)?;
     }
 
     /// Property 3: paragraphs of a real article, as they are and in their order, come out of

@@ -5,8 +5,7 @@
 //!   range (so that nothing leaves the text without a trace: no silent loss);
 //! - the log replays: applying it to the input gives the output;
 //! - the output is valid UTF-8 (it is a `String`; replaying as bytes must give its bytes);
-//! - idempotence: cleaning the output again changes nothing, and the result is borrowed (for the
-//!   `news` preset only with `FUZZ_NEWS_IDEMPOTENCE=1`: see [`NEWS_IDEMPOTENCE`]).
+//! - idempotence: cleaning the output again changes nothing, and the result is borrowed.
 #![allow(dead_code)]
 
 use std::borrow::Cow;
@@ -62,17 +61,8 @@ pub fn check_bytes_log(input: &[u8], output: &str, edits: &[Edit], what: &str) {
     );
 }
 
-/// Whether to check that the `news` preset is idempotent: it is not yet on all input (its
-/// stages each are, but a later one can change what an earlier one judged on; see
-/// `corpus/fuzz-open/` and `news_preset_is_idempotent` in `tests/integration/invariants.rs`), so
-/// this is off by default and on when built with `FUZZ_NEWS_IDEMPOTENCE=1` in the environment.
-pub const NEWS_IDEMPOTENCE: bool = option_env!("FUZZ_NEWS_IDEMPOTENCE").is_some();
-
 /// Cleaning `output` again with `pipeline` changes nothing and borrows.
 pub fn check_idempotent(pipeline: &Pipeline, output: &str, what: &str) {
-    if what == "news" && !NEWS_IDEMPOTENCE {
-        return;
-    }
     let again = pipeline.clean(output);
     assert!(
         again.edits.is_empty(),

@@ -164,6 +164,19 @@ impl<'de> Deserialize<'de> for Patterns {
     }
 }
 
+/// Whether the `boilerplate` stage (with its defaults) would take `line` for boilerplate, were it
+/// at the top or the bottom of a document: what a later stage that joins lines (`unwrap`) must
+/// not make of lines that this stage, which judged them apart, kept (`Equinox,` and `AzerNews
+/// (2019-01-04)`, joined, are an outlet and its date).
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    let t = line.trim();
+    // Every kind but a URL (which has no space) is a few dozen words at most.
+    if t.split_ascii_whitespace().nth(70).is_some() {
+        return false;
+    }
+    classify(t, &[], &[]).is_some()
+}
+
 /// One line: `start..end` is its text (without the line break), `next` where the next begins.
 #[derive(Debug, Clone, Copy)]
 struct Line {
@@ -222,12 +235,13 @@ impl StripBoilerplate {
             if seen > self.max_lines {
                 break;
             }
-            if walk.title.is_none() && title.is_some_and(|title| title == t) {
-                walk.title = Some(i);
-                continue;
-            }
+            // A title that reads as boilerplate is boilerplate: a second run of the pipeline,
+            // which no longer knows it for the title (its `**` or `#` are gone), would remove it.
             match classify(t, &self.labels, self.patterns.regexes()) {
                 Some(kind) => walk.kinds.push(kind),
+                None if walk.title.is_none() && title.is_some_and(|title| title == t) => {
+                    walk.title = Some(i);
+                }
                 None => {
                     walk.body = Some(i);
                     break;
@@ -296,9 +310,17 @@ impl Stage for StripBoilerplate {
         let mut out = Rewriter::new(text);
         let lines = lines(text);
         let title = meta.title.clone();
-        let header = self.walk(text, &lines, 0..lines.len(), title.as_deref());
+        let mut header = self.walk(text, &lines, 0..lines.len(), title.as_deref());
+        if header.body.is_none()
+            && let Some(t) = header.title
+        {
+            // Nothing but the title and boilerplate: the title is the body, as a second run of
+            // the pipeline, which no longer knows it for the title, reads it.
+            header = self.walk(text, &lines, 0..t, None);
+            header.body = Some(t);
+        }
         let Some(first) = header.body else {
-            // All boilerplate, or nothing but a title: leave it.
+            // All boilerplate: leave it.
             return out.finish();
         };
         let footer = self.walk(text, &lines, (first + 1..lines.len()).rev(), None);
@@ -348,7 +370,16 @@ impl Stage for StripBoilerplate {
                 lines[last].start + text[lines[last].start..lines[last].end].trim_end().len();
             out.replace(body_end..text.len(), "\n", reason("footer", &footer.kinds));
         }
-        out.finish()
+        let rewrite = out.finish();
+        // The lines removed may have held mojibake, which `mojibake` weighed with the rest of the
+        // document: without them, a second run of the pipeline could judge the rest otherwise,
+        // so what `mojibake` and `unicode` do with the text left is done here.
+        if crate::stages::mojibake::takes_sequences(text, rewrite.edits()) {
+            return crate::edit::and_then(text, rewrite, "boilerplate", |t| {
+                crate::stages::markup::as_text(t)
+            });
+        }
+        rewrite
     }
 }
 

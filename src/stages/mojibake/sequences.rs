@@ -171,6 +171,15 @@ fn sequence_at(
         seq.end += c.len_utf8();
         seq.last = c;
         i += 1;
+        // More spaces after a space that was a lost byte are one with it once the `whitespace`
+        // stage has collapsed them: read as a second run of the pipeline would (`с� ё` is one
+        // sequence there). (After the last byte, they are the space between words.)
+        if c == ' ' && byte == 0xA0 && i < want {
+            while chars.clone().next() == Some(' ') {
+                chars.next();
+                seq.end += 1;
+            }
+        }
         // A CESU-8 high surrogate must be followed by a low one: six bytes in all.
         if i == 2 && lead_byte == 0xED && byte >= 0xA0 {
             if byte > 0xAF || seq.loss.is_some() {

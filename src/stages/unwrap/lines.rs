@@ -42,6 +42,33 @@ pub(super) fn count_chars(t: &str) -> usize {
     }
 }
 
+/// The length of `t` in characters as the `apostrophes` stage, after this one, leaves it, less
+/// the apostrophes: it adds those a conversion dropped (`isnt` becomes `isn't`, `five o clock`
+/// `five o'clock`), and a second run of the pipeline must measure the lines as the first did. So
+/// apostrophes do not count, nor does the space of `o clock`.
+pub(super) fn measure(t: &str) -> usize {
+    let apostrophes = if t.is_ascii() {
+        memchr::memchr_iter(b'\'', t.as_bytes()).count()
+    } else {
+        t.chars().filter(|&c| c == '\'' || c == '’').count()
+    };
+    count_chars(t) - apostrophes - o_clocks(t)
+}
+
+/// How many times `t` has `o clock` (in any case), the `o` a word of its own.
+fn o_clocks(t: &str) -> usize {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(b' ', bytes)
+        .filter(|&i| {
+            i >= 1
+                && bytes[i - 1].eq_ignore_ascii_case(&b'o')
+                && (i == 1 || !bytes[i - 2].is_ascii_alphanumeric())
+                && bytes.len() >= i + 6
+                && bytes[i + 1..i + 6].eq_ignore_ascii_case(b"clock")
+        })
+        .count()
+}
+
 /// Splits `text` into lines (`\n` or `\r\n`) and marks fenced code blocks.
 pub(super) fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
@@ -93,11 +120,11 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Shape {
     flags: u16,
-    /// Length in characters, indentation included.
+    /// Length in characters, indentation included, apostrophes not (see [`measure`]).
     pub chars: u32,
     /// Width of the indentation.
     pub indent: u32,
-    /// Length in characters of the first word.
+    /// Length in characters of the first word, apostrophes not included.
     pub first_word: u32,
     /// For a list item, where its text begins (indentation and marker), which is where the
     /// lines that go on it are indented to: `1. The item` hangs at 3.
@@ -108,7 +135,6 @@ const ALONE: u16 = 1;
 const ITEM: u16 = 2;
 const VALEDICTION: u16 = 4;
 const DIALOGUE: u16 = 8;
-const COLUMNS: u16 = 16;
 const ENDS_SENTENCE: u16 = 32;
 const SPACELESS_START: u16 = 64;
 const SPACELESS_END: u16 = 128;
@@ -153,7 +179,6 @@ impl Shape {
             set(VALEDICTION, is_valediction(t));
             set(DIALOGUE, is_dialogue_turn(t));
         }
-        set(COLUMNS, has_columns(t));
         set(ENDS_SENTENCE, ends_sentence(t));
         set(SPACELESS_START, is_spaceless_script(first));
         set(SPACELESS_END, is_spaceless_script(last));
@@ -187,7 +212,7 @@ impl Shape {
         Shape {
             flags,
             // Indentation is spaces and tabs: one character a byte.
-            chars: (count_chars(t) + (line.text_start - line.start)) as u32,
+            chars: (measure(t) + (line.text_start - line.start)) as u32,
             indent,
             first_word: super::wrap::first_word_chars(t) as u32,
             hang: marker.map_or(0, |m| indent + count_chars(&t[..m]) as u32),
@@ -219,7 +244,7 @@ pub(super) fn may_join(l: &Shape, n: &Shape) -> bool {
     let goes_on = n.is(GOES_ON) && !l.is(ENDS_SENTENCE) && !l.is(ITEM)
         || n.is(ATTRIBUTION) && l.is(QUOTE_END);
     let item = n.is(ITEM) && !goes_on;
-    if l.is(ALONE) || item || l.is(VALEDICTION) || l.is(COLUMNS) || n.is(COLUMNS) {
+    if l.is(ALONE) || item || l.is(VALEDICTION) {
         return false;
     }
     // One space is not indentation (Gutenberg texts begin some lines with one after a quote);
@@ -296,15 +321,6 @@ fn is_table_row(t: &str) -> bool {
         }
     }
     pipes >= 2
-}
-
-/// A run of three spaces inside the text: columns, or the half-lines of a song set on one line
-/// ("And did young Stephen sicken,    And did young Stephen die?"). Not a table for certain (news
-/// text has such runs in its sentences), but reason enough to keep the line as it is.
-fn has_columns(t: &str) -> bool {
-    static THREE_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
-    THREE_SPACES.find(t.as_bytes()).is_some()
 }
 
 /// `Chapter 1`, `CHAPTER XVII.`, `Part Two`, `BOOK III`: the whole line.
@@ -532,7 +548,6 @@ mod tests {
         }
         assert!(stands_alone("* * * * *"));
         assert!(stands_alone("a | b | c"));
-        assert!(has_columns("Name   Age"));
         assert!(!stands_alone("A sentence.  Two spaces."));
     }
 

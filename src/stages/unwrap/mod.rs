@@ -19,11 +19,12 @@
 //! letters), headings (`#`, `Chapter 12`, `CHAPTER XVII.`), short lines (verse, addresses, the
 //! lines of a letter, a signature, the last line of a paragraph: they leave room for the next
 //! word), indented lines (code, quotations, verse) and fenced code, table rows (`|` columns, tabs
-//! or runs of spaces inside a line), quoted blocks (`>`), separators (`* * *`), dialogue turns
-//! (`MARY: Out.`), closings of letters (`Yours, etc.`), text in scripts written without spaces.
-//! A title never joins the text after it (`meta.title`, or a short first paragraph that ends
-//! with a word before one that begins with a capital), nor does one of several short paragraphs
-//! in a row that end without punctuation (captions, contents). Text with nothing to join (each
+//! inside a line), quoted blocks (`>`), separators (`* * *`), dialogue turns (`MARY: Out.`),
+//! closings of letters (`Yours, etc.`), text in scripts written without spaces.
+//! A title never joins the text after it (a first paragraph that reads as a headline, before one
+//! that begins with a capital: judged from the text, not from `meta.title`, which a second run of
+//! the pipeline would not have), nor does one of several short paragraphs in a row that end
+//! without punctuation (captions, contents). Text with nothing to join (each
 //! paragraph on one line, each ending a sentence) is returned as it is, borrowed.
 //!
 //! **Evidence**: a wrap needs at least three breaks that look like cuts, seven in ten of the
@@ -31,6 +32,11 @@
 //! broken paragraph needs a first part that says it is not finished. A word split at a line end
 //! is joined wherever it is, wrapped document or not: the split says the line was cut. When
 //! unsure, the text stays. The output is a fixed point: a second run finds nothing to join.
+//!
+//! The text is judged as the `whitespace` stage, which the `news` preset runs after, will leave
+//! it: a run of spaces inside a line counts as one space. So a run of spaces is no sign of
+//! columns (`Name   Region`): after `whitespace` it is gone, and a second run of the pipeline
+//! would join what the first kept apart; tabs and `|`, which `whitespace` keeps, are.
 //!
 //! ```
 //! use textmend::{Meta, Stage};
@@ -71,9 +77,13 @@ mod lines;
 mod paragraphs;
 mod wrap;
 
+use std::ops::Range;
+
+use memchr::memchr;
 use serde::{Deserialize, Serialize};
 
-use crate::edit::{Rewrite, Rewriter};
+use crate::edit::{Rewrite, Rewriter, View};
+use crate::stages::NormalizeWhitespace;
 use crate::{Meta, Stage};
 use hyphen::{Outcome, Split};
 use lines::{Line, Shape};
@@ -191,21 +201,52 @@ impl Stage for JoinWrappedLines {
         Some(crate::StageConfig::Unwrap(self.clone()))
     }
 
-    fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
-        let title = meta.title.as_deref();
-        let once = self.round(text, title);
-        if once.is_unchanged() || self.round(once.text(), title).is_unchanged() {
-            return once;
+    fn apply<'a>(&self, text: &'a str, _meta: &mut Meta) -> Rewrite<'a> {
+        // Judged on the text as the `whitespace` stage will leave it, with its runs of spaces
+        // inside lines collapsed: they change the lengths of lines (and so the width and the
+        // cuts) and the words that the rules split at spaces, so that a second run of the
+        // pipeline, which sees them collapsed, would decide otherwise (`CalFire-\n126   "`: the
+        // run made the line a table row, which a second run saw as a word split at a line end).
+        if memchr::memmem::find(text.as_bytes(), b"  ").is_some() {
+            let collapse = NormalizeWhitespace {
+                trailing: false,
+                collapse_spaces: true,
+                max_blank_lines: usize::MAX,
+                trim: false,
+                final_newline: false,
+            };
+            let collapsed = collapse.apply(text, &mut Meta::default());
+            if !collapsed.is_unchanged() {
+                let view = View::new(collapsed);
+                let (_, edits) = self.apply_as_is(&view.text).into_parts();
+                let mut out = Rewriter::new(text);
+                for e in edits {
+                    let e = view.edit_of_text(e);
+                    out.replace(e.start..e.end, &e.after, e.reason);
+                }
+                return out.finish();
+            }
         }
-        // Rarely, joins change what the document looks like (the lengths of its lines, so its
-        // width; the lines a word split ends): go on to the text that a round leaves as it is.
-        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t, title).into_parts().1)
+        self.apply_as_is(text)
     }
 }
 
 impl JoinWrappedLines {
-    /// One reading of the text and the joins it finds. `title` is the document's, if known.
-    fn round<'a>(&self, text: &'a str, title: Option<&str>) -> Rewrite<'a> {
+    /// The stage on text in which `whitespace` has nothing to collapse.
+    fn apply_as_is<'a>(&self, text: &'a str) -> Rewrite<'a> {
+        let once = self.round(text);
+        if once.is_unchanged() || self.round(once.text()).is_unchanged() {
+            return once;
+        }
+        // Rarely, joins change what the document looks like (the lengths of its lines, so its
+        // width; the lines a word split ends): go on to the text that a round leaves as it is.
+        crate::edit::until_stable(text, "unwrap", 8, |t| self.round(t).into_parts().1)
+    }
+}
+
+impl JoinWrappedLines {
+    /// One reading of the text and the joins it finds.
+    fn round<'a>(&self, text: &'a str) -> Rewrite<'a> {
         let lines = lines::lines(text);
         // Only lines that follow or precede another without a blank line are read for their
         // shape (the others are never asked about).
@@ -269,7 +310,6 @@ impl JoinWrappedLines {
                 next: j,
                 first: Some(para_first) == doc_first,
                 after_bare,
-                title,
             };
             let joined = self.broken_paragraphs
                 && self.gap_joins(
@@ -294,27 +334,183 @@ impl JoinWrappedLines {
         }
 
         let outcomes = hyphen::decide(text, &splits);
-        let mut out = Rewriter::new(text);
-        for join in joins {
-            match join {
-                Join::Space(start, end, reason) => out.replace(start..end, " ", reason),
-                Join::Tight(start, end) => out.delete(start..end, "hard wrap"),
+        let joins: Vec<(Range<usize>, &str, &'static str)> = joins
+            .into_iter()
+            .map(|join| match join {
+                Join::Space(start, end, reason) => (start..end, " ", reason),
+                Join::Tight(start, end) => (start..end, "", "hard wrap"),
                 Join::Hyphen(k) => {
                     let s = &splits[k];
                     let from = match outcomes[k] {
                         Outcome::Join => s.hyphen.start,
                         Outcome::Keep => s.hyphen.end,
                     };
-                    out.delete(from..s.rest, "hyphenation");
+                    (from..s.rest, "", "hyphenation")
+                }
+            })
+            .collect();
+        let mut out = Rewriter::new(text);
+        let ends = boilerplate_reach(&lines);
+        // The joins that make one line of the output, together.
+        let mut k = 0;
+        while k < joins.len() {
+            let mut m = k + 1;
+            while m < joins.len()
+                && memchr(
+                    b'\n',
+                    &text.as_bytes()[joins[m - 1].0.end..joins[m].0.start],
+                )
+                .is_none()
+            {
+                m += 1;
+            }
+            let line = &joins[k..m];
+            for ((range, with, reason), apart) in
+                line.iter().zip(left_apart(text, line, ends.clone()))
+            {
+                if !apart {
+                    out.replace(range.clone(), with, *reason);
                 }
             }
+            k = m;
         }
         out.finish()
     }
 }
 
+/// A join: the range it replaces, with what, and why.
+type Joining<'j> = (Range<usize>, &'j str, &'static str);
+
+/// Which of these joins (in order, on one line of the output) are left undone, because the line
+/// they make is one that an earlier stage of the `news` preset would change where it changed none
+/// of the lines joined: mojibake across a join (`à¤` and `!`, joined with a space, are `ठ` with a
+/// lost byte), emphasis whose markers were on two lines (`*.` and `!*:`), boilerplate (`Equinox,`
+/// and `AzerNews (2019-01-04)`, an outlet and its date; near the ends of the document, a line of
+/// boilerplate joined to another, which ends the walk of `boilerplate`). Those stages judged the
+/// lines apart, and
+/// a second run of the pipeline would change what the joins made. The joins left are those
+/// across which the change is made (the whole line for boilerplate); what the others make is
+/// checked again, a few times at most, after which the lines all stay apart.
+fn left_apart(text: &str, joins: &[Joining<'_>], ends: Range<usize>) -> Vec<bool> {
+    let mut apart = vec![false; joins.len()];
+    for _ in 0..4 {
+        let mut more = false;
+        let mut k = 0;
+        while k < joins.len() {
+            if apart[k] {
+                k += 1;
+                continue;
+            }
+            let m = (k..joins.len()).find(|&m| apart[m]).unwrap_or(joins.len());
+            for i in changes_for_earlier_stages(text, &joins[k..m], ends.clone()) {
+                apart[k + i] = true;
+                more = true;
+            }
+            k = m;
+        }
+        if !more {
+            return apart;
+        }
+    }
+    vec![true; joins.len()]
+}
+
+/// The joins (indices into `joins`, which make one line) across which an earlier stage would
+/// change the line they make: see [`left_apart`].
+fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usize>) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let first = &joins[0].0;
+    let last = &joins[joins.len() - 1].0;
+    let start = memchr::memrchr(b'\n', &bytes[..first.start]).map_or(0, |i| i + 1);
+    let end = memchr(b'\n', &bytes[last.end..]).map_or(text.len(), |i| last.end + i);
+    let end = if end > last.end && bytes[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    // The lines, as the joins cut them.
+    let mut pieces = Vec::with_capacity(joins.len() + 1);
+    let mut from = start;
+    for (range, _, _) in joins {
+        pieces.push(&text[from..range.start]);
+        from = range.end;
+    }
+    pieces.push(&text[from..end]);
+    let mojibake = pieces[..pieces.len() - 1]
+        .iter()
+        .any(|p| p.chars().next_back().is_some_and(|c| !c.is_ascii()))
+        || joins.iter().any(|(_, with, _)| with.is_empty());
+    let markup = crate::stages::markup::may_have_markup(&pieces);
+    // A line of at most a few dozen words may be boilerplate; a longer one, a URL, has no space.
+    let short = pieces.iter().map(|p| p.len()).sum::<usize>() < 1024
+        || joins.iter().all(|(_, with, _)| with.is_empty());
+    if !mojibake && !markup && !short {
+        return Vec::new();
+    }
+    // The line, and where each of its pieces is in it.
+    let mut line = String::new();
+    let mut spans = Vec::with_capacity(pieces.len());
+    for (k, piece) in pieces.iter().enumerate() {
+        spans.push(line.len()..line.len() + piece.len());
+        line.push_str(piece);
+        if let Some((_, with, _)) = joins.get(k) {
+            line.push_str(with);
+        }
+    }
+    let all = || (0..joins.len()).collect();
+    if short && crate::stages::boilerplate::is_boilerplate(&line) {
+        return all();
+    }
+    // Near the ends of the document, where `boilerplate` reads, a line of boilerplate joined to
+    // another is no longer one: what it walked over as boilerplate would end its walk.
+    let near_ends = start < ends.start || end > ends.end;
+    if near_ends
+        && pieces
+            .iter()
+            .any(|p| p.len() < 1024 && crate::stages::boilerplate::is_boilerplate(p))
+    {
+        return all();
+    }
+    // Each join is where its piece ends.
+    let at = |k: usize| spans[k].end;
+    // Mojibake across a join; or, where the join leaves no space, in the word it makes, which
+    // `mojibake` would judge with letters beside it that it did not have.
+    let mut across: Vec<usize> = (0..joins.len())
+        .filter(|&k| {
+            if joins[k].1.is_empty() {
+                crate::stages::mojibake::sequence_near(&line, at(k))
+            } else {
+                mojibake && crate::stages::mojibake::sequence_across(&line, at(k))
+            }
+        })
+        .collect();
+    if markup && let Some(changed) = crate::stages::markup::markup_across(&line, &spans) {
+        let inside: Vec<usize> = (0..joins.len())
+            .filter(|&k| changed.start <= at(k) && at(k) <= changed.end)
+            .collect();
+        if inside.is_empty() {
+            return all();
+        }
+        across.extend(inside);
+        across.sort_unstable();
+        across.dedup();
+    }
+    across
+}
+
+/// The text between the first and the last lines that `boilerplate` reads from the ends of the
+/// document (64 lines that are not blank from each, more than it reads: a second run, on joined
+/// lines, reads further), as a byte range.
+fn boilerplate_reach(lines: &[Line]) -> Range<usize> {
+    const READ: usize = 64;
+    let nonblank = || lines.iter().filter(|l| !l.is_blank());
+    let start = nonblank().nth(READ).map_or(usize::MAX, |l| l.start);
+    let end = nonblank().rev().nth(READ).map_or(0, |l| l.end);
+    start..end
+}
+
 /// Blank lines between two paragraphs, by line index.
-struct Gap<'t> {
+struct Gap {
     /// The first line of the paragraph before (which may have joined paragraphs before it).
     para_first: usize,
     /// Its last line.
@@ -325,8 +521,6 @@ struct Gap<'t> {
     first: bool,
     /// The paragraph before that one ends with a word and no punctuation.
     after_bare: bool,
-    /// The document's title, if known.
-    title: Option<&'t str>,
 }
 
 impl JoinWrappedLines {
@@ -357,16 +551,18 @@ impl JoinWrappedLines {
             *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
         }
         *prose_until = a.end;
-        // A title never goes on in the text: the one `markup` found, or a short first paragraph
-        // that ends with a word (not a comma, not a word such as "to" or "the": a headline is
-        // a whole phrase) before one that begins with a capital.
+        // A title never goes on in the text: a first paragraph that reads as a headline before
+        // one that begins with a capital. Read from the text alone: the title `markup` found
+        // (`meta.title`) is known in a first run of the pipeline and not in a second, on text
+        // without its `**` or `#`, which would join what the first kept apart.
         let para = text[lines[para_first].text_start..a.end].trim();
         let headline = gap.first
-            && prose.words < Prose::ENOUGH
-            && paragraphs::ends_bare(a_last)
             && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
-            && !paragraphs::reads_as_sentence(para)
-            && !paragraphs::opens_like_a_sentence(para);
+            && !paragraphs::opens_like_a_sentence(para)
+            && (paragraphs::is_headline(para)
+                || prose.words < Prose::ENOUGH
+                    && paragraphs::ends_bare(a_last)
+                    && !paragraphs::reads_as_sentence(para));
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
@@ -374,7 +570,7 @@ impl JoinWrappedLines {
             && !para.contains(", ")
             && paragraphs::ends_bare(a_last)
             && b_first.starts_with(char::is_uppercase);
-        if headline || listed || gap.title.is_some_and(|t| t.trim() == para) {
+        if headline || listed {
             return false;
         }
         // The words after the gap, whatever blank lines they cross: what this round or a later
@@ -388,7 +584,7 @@ impl JoinWrappedLines {
             *prose,
             b_first,
             b_prose,
-            || self.paragraph_end(text, lines, next, after_bare, gap.title, ends, depth + 1),
+            || self.paragraph_end(text, lines, next, after_bare, ends, depth + 1),
         )
     }
 
@@ -406,7 +602,6 @@ impl JoinWrappedLines {
         lines: &[Line],
         first: usize,
         after_bare: bool,
-        title: Option<&str>,
         ends: &mut Ends,
         depth: usize,
     ) -> &'t str {
@@ -437,7 +632,6 @@ impl JoinWrappedLines {
                 next,
                 first: false,
                 after_bare,
-                title,
             };
             if !self.gap_joins(text, lines, &gap, &mut prose, &mut prose_until, ends, depth) {
                 break;

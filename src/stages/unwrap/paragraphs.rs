@@ -351,6 +351,22 @@ fn sentence_ends_inside(t: &str) -> bool {
     false
 }
 
+/// Whether a first paragraph reads as a headline: a phrase of at most 30 words that ends with a
+/// word (not a comma, not punctuation that ends a sentence), without the articles that headlines
+/// leave out and the first part of a sentence broken off by a blank line nearly always has
+/// ("On Saturday night, a propeller plane in Nevada, United").
+pub(super) fn is_headline(para: &str) -> bool {
+    let last_line = para.rsplit('\n').next().unwrap_or(para);
+    matches!(ending(last_line), Ending::Bare | Ending::Open)
+        && para.split_ascii_whitespace().nth(30).is_none()
+        && !para.split_ascii_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "a" | "an" | "the"
+            )
+        })
+}
+
 /// Whether the last line ends with a word that may end a sentence, without punctuation.
 pub(super) fn ends_bare(a_last: &str) -> bool {
     ending(a_last) == Ending::Bare

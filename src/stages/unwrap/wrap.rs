@@ -6,10 +6,11 @@
 //! on it. A line that ends early (verse, an address, a heading, a paragraph's last line, a
 //! signature) leaves room for the next word, and its break is the writer's. The width is read from
 //! the document: nearly all lines followed by another line are at most that long (the 99th
-//! percentile of their lengths), and most of them are within a word of it. Lines that nearly all
-//! begin with a capital are verse, not wrapped prose, whatever their lengths.
+//! percentile of their lengths), and most of them are within a word of it (in the blocks that
+//! have a cut at all: a table or an address is laid out by hand). Lines that nearly all begin
+//! with a capital are verse, not wrapped prose, whatever their lengths.
 
-use super::lines::{Line, Shape, count_chars, may_join};
+use super::lines::{Line, Shape, may_join, measure};
 
 /// Fewest line breaks inside paragraphs that must look like wrap cuts.
 const MIN_CUTS: usize = 3;
@@ -51,17 +52,32 @@ pub(super) fn detect(lines: &[Line], shapes: &[Shape], max_width: usize) -> Opti
     if !(MIN_WIDTH..=max_width).contains(&width) {
         return None;
     }
+    // Breaks within the width, and those that are cuts, counted by block (lines between blank
+    // lines): a block with no cut at all is laid out on purpose (a table, an address, a
+    // signature), and says nothing of how the rest was wrapped.
     let (mut cuts, mut within, mut capitals) = (0, 0, 0);
+    let (mut block_cuts, mut block_within) = (0, 0);
+    let mut previous: Option<usize> = None;
     for &i in &inner {
         let (l, n) = (&shapes[i], &shapes[i + 1]);
         capitals += usize::from(n.starts_capitalised());
+        if previous.is_some_and(|p| lines[p + 1..=i].iter().any(Line::is_blank)) {
+            if block_cuts > 0 {
+                (cuts, within) = (cuts + block_cuts, within + block_within);
+            }
+            (block_cuts, block_within) = (0, 0);
+        }
+        previous = Some(i);
         if l.chars as usize > width {
             continue;
         }
-        within += 1;
+        block_within += 1;
         if is_cut(l.chars as usize, n.first_word as usize, width) {
-            cuts += 1;
+            block_cuts += 1;
         }
+    }
+    if block_cuts > 0 {
+        (cuts, within) = (cuts + block_cuts, within + block_within);
     }
     // In prose, one wrapped line in four or five begins with a capital; in verse, nearly all do.
     let verse = capitals * 10 > inner.len() * 6;
@@ -77,10 +93,13 @@ pub(super) fn is_cut(len: usize, next_word: usize, width: usize) -> bool {
     len + 1 + next_word + (width / 8).max(3) > width
 }
 
-/// Length in characters of the first word of `t`.
+/// Length in characters of the first word of `t`, as [`measure`] counts (`o clock` is one
+/// word, `oclock`, as `o'clock`).
 pub(super) fn first_word_chars(t: &str) -> usize {
-    let end = memchr::memchr2(b' ', b'\t', t.as_bytes()).unwrap_or(t.len());
-    count_chars(&t[..end])
+    let o_clock = t.len() >= 7 && t.as_bytes()[..7].eq_ignore_ascii_case(b"o clock");
+    let from = if o_clock { 2 } else { 0 };
+    let end = memchr::memchr2(b' ', b'\t', &t.as_bytes()[from..]).map_or(t.len(), |i| from + i);
+    measure(&t[..end])
 }
 
 #[cfg(test)]
