@@ -160,10 +160,13 @@ fn social(t: &str) -> bool {
         return false;
     }
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The start is whole words: an apostrophe goes on the word (`click here's` is not `click
+    // here`), as it will once the `apostrophes` stage has restored `click heres`.
+    let word_goes_on = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
     SOCIAL_STARTS.iter().any(|start| {
         lower
             .strip_prefix(start)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !word_goes_on(c)))
     })
 }
 

@@ -180,8 +180,8 @@ impl Stage for FixMojibake {
 
 impl FixMojibake {
     /// One round of repairs on the text as it is; when it finds none, one on the text as the
-    /// `unicode` and then the `whitespace` stage (with their defaults) will leave it, mapped back
-    /// onto the text.
+    /// `unicode` stage (with its defaults) will leave it; when that finds none, one on the text as
+    /// `whitespace` will then leave it; mapped back onto the text.
     ///
     /// What they change can make or unmake a sequence. Soft hyphens (0xAD) and no-break spaces
     /// (0xA0) are Windows-1252 bytes too, so a sequence may hold them: `å¤\u{ad}Œ`, `Ð\u{a0}Â»`;
@@ -198,23 +198,40 @@ impl FixMojibake {
         if !edits.is_empty() {
             return edits;
         }
+        // The text as `unicode` leaves it (the `encoding` preset's last stage), then as
+        // `whitespace` leaves that (the `news` preset's).
         let unicode = any_unicode_matters(text)
-            .then(|| View::new(NormalizeUnicode::default().apply(text, &mut Meta::default())));
+            .then(|| View::new(NormalizeUnicode::default().apply(text, &mut Meta::default())))
+            .filter(|view| view.text != text);
+        let back = |e: StageEdit| match &unicode {
+            Some(unicode) => unicode.edit_of_text(e),
+            None => e,
+        };
+        let found = |edits: Vec<StageEdit>| -> Vec<StageEdit> {
+            edits
+                .into_iter()
+                .map(back)
+                .filter(|e| text[e.start..e.end] != e.after)
+                .collect()
+        };
         let normal = unicode.as_ref().map_or(text, |view| view.text.as_str());
+        if unicode.is_some() {
+            let edits = found(self.round_as_is(normal));
+            if !edits.is_empty() {
+                return edits;
+            }
+        }
         let spaces = NormalizeWhitespace::default().apply(normal, &mut Meta::default());
-        if spaces.is_unchanged() && normal == text {
-            return edits;
+        if spaces.is_unchanged() {
+            return Vec::new();
         }
         let view = View::new(spaces);
-        self.round_as_is(&view.text)
-            .into_iter()
-            .map(|e| view.edit_of_text(e))
-            .map(|e| match &unicode {
-                Some(unicode) => unicode.edit_of_text(e),
-                None => e,
-            })
-            .filter(|e| text[e.start..e.end] != e.after)
-            .collect()
+        found(
+            self.round_as_is(&view.text)
+                .into_iter()
+                .map(|e| view.edit_of_text(e))
+                .collect(),
+        )
     }
 
     /// One round of repairs: the HTML references if there are any, else the rest.
