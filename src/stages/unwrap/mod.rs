@@ -267,16 +267,36 @@ impl JoinWrappedLines {
         } else {
             None
         };
-        let mut joins: Vec<Join> = Vec::new();
+        // The lines that join the next line of their block, found first: whether a paragraph is one
+        // line once the round's joins are made is part of what decides its gaps.
         let mut splits: Vec<Split> = Vec::new();
+        let mut pairs: Vec<Option<Join>> = Vec::new();
+        if !shapes.is_empty() {
+            pairs.resize_with(lines.len(), || None);
+            for i in 0..lines.len() - 1 {
+                let (l, n) = (&lines[i], &lines[i + 1]);
+                if !l.is_blank() && !n.is_blank() {
+                    let (ls, ns) = (&shapes[i], &shapes[i + 1]);
+                    pairs[i] = self.pair(text, l, ls, n, ns, width, &mut splits);
+                }
+            }
+        }
+        let doc = Doc {
+            text,
+            lines: &lines,
+            joined: pairs.iter().map(Option::is_some).collect(),
+        };
+        let mut joins: Vec<Join> = Vec::new();
 
         let doc_first = lines.iter().position(|l| !l.is_blank());
         // Where the paragraph that begins at a line ends, once found (see `paragraph_end`).
         let mut ends = Ends::default();
         // The paragraph before the one being read ended with a bare word (as captions do).
         let mut after_bare = false;
-        // The paragraph being read: its first line, and its words up to `prose_until`.
+        // The paragraph being read: its first line, whether it is one line as the round's joins
+        // leave it, and its words up to `prose_until`.
         let mut para_first = 0;
+        let mut one_line = true;
         let mut prose = Prose::default();
         let mut prose_until = 0;
         let mut i = 0;
@@ -292,9 +312,9 @@ impl JoinWrappedLines {
             }
             let Some(n) = lines.get(i + 1) else { break };
             if !n.is_blank() {
-                let (ls, ns) = (&shapes[i], &shapes[i + 1]);
-                if let Some(join) = self.pair(text, l, ls, n, ns, width, &mut splits) {
-                    joins.push(join);
+                match pairs[i].take() {
+                    Some(join) => joins.push(join),
+                    None => one_line = false,
                 }
                 i += 1;
                 continue;
@@ -310,23 +330,17 @@ impl JoinWrappedLines {
                 next: j,
                 first: Some(para_first) == doc_first,
                 after_bare,
+                one_line,
             };
             let joined = self.broken_paragraphs
-                && self.gap_joins(
-                    text,
-                    &lines,
-                    &gap,
-                    &mut prose,
-                    &mut prose_until,
-                    &mut ends,
-                    0,
-                );
+                && self.gap_joins(&doc, &gap, &mut prose, &mut prose_until, &mut ends, 0);
             if joined {
                 joins.push(Join::Space(l.end, b.text_start, "broken paragraph"));
             } else {
                 // A first paragraph that ends bare is a title or a dateline, not a caption.
                 after_bare = paragraphs::ends_bare(l.text(text)) && Some(para_first) != doc_first;
                 para_first = j;
+                one_line = true;
                 prose = Prose::default();
                 prose_until = b.start;
             }
@@ -521,23 +535,41 @@ struct Gap {
     first: bool,
     /// The paragraph before that one ends with a word and no punctuation.
     after_bare: bool,
+    /// The paragraph before is one line once the round's joins are made.
+    one_line: bool,
+}
+
+/// The text a round reads: its lines, and which of them join the next line of their block.
+struct Doc<'t> {
+    text: &'t str,
+    lines: &'t [Line],
+    /// By line: the line and the next, both in a block, are joined (a hard wrap, a hyphenation).
+    joined: Vec<bool>,
+}
+
+impl Doc<'_> {
+    /// The lines `from..=to` are one once joined.
+    fn is_one_line(&self, from: usize, to: usize) -> bool {
+        self.joined
+            .get(from..to)
+            .is_none_or(|j| j.iter().all(|&b| b))
+    }
 }
 
 impl JoinWrappedLines {
     /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
     /// paragraph's words, read up to `prose_until`; `ends` and `depth` are for
     /// [`Self::paragraph_end`].
-    #[allow(clippy::too_many_arguments)]
     fn gap_joins(
         &self,
-        text: &str,
-        lines: &[Line],
+        doc: &Doc<'_>,
         gap: &Gap,
         prose: &mut Prose,
         prose_until: &mut usize,
         ends: &mut Ends,
         depth: usize,
     ) -> bool {
+        let (text, lines) = (doc.text, doc.lines);
         let (para_first, next) = (gap.para_first, gap.next);
         let (a, b) = (&lines[gap.last], &lines[next]);
         if a.fenced || b.fenced || a.indent(text) >= 4 || b.indent(text) >= 4 {
@@ -581,10 +613,11 @@ impl JoinWrappedLines {
             para,
             lines[para_first].text(text),
             a_last,
+            gap.one_line,
             *prose,
             b_first,
             b_prose,
-            || self.paragraph_end(text, lines, next, after_bare, ends, depth + 1),
+            || self.paragraph_end(doc, next, after_bare, ends, depth + 1),
         )
     }
 
@@ -595,16 +628,15 @@ impl JoinWrappedLines {
     /// a gap would be decided one way in this run and the other in a second run, which sees the
     /// joined paragraph. Found once for each `first` (into `ends`); past [`MAX_READ_AHEAD`]
     /// paragraphs, read ahead or nested, the paragraph is taken to end where it has got to.
-    #[allow(clippy::too_many_arguments)]
     fn paragraph_end<'t>(
         &self,
-        text: &'t str,
-        lines: &[Line],
+        doc: &Doc<'t>,
         first: usize,
         after_bare: bool,
         ends: &mut Ends,
         depth: usize,
     ) -> &'t str {
+        let (text, lines) = (doc.text, doc.lines);
         let span = |last: usize| &text[lines[first].text_start..lines[last].end];
         if let Some(&last) = ends.get(&(first, after_bare)) {
             return span(last);
@@ -616,6 +648,7 @@ impl JoinWrappedLines {
                 .unwrap_or(from)
         };
         let mut last = block_end(first);
+        let mut one_line = doc.is_one_line(first, last);
         let mut prose = Prose::default();
         let mut prose_until = lines[first].start;
         for _ in depth..MAX_READ_AHEAD {
@@ -632,11 +665,13 @@ impl JoinWrappedLines {
                 next,
                 first: false,
                 after_bare,
+                one_line,
             };
-            if !self.gap_joins(text, lines, &gap, &mut prose, &mut prose_until, ends, depth) {
+            if !self.gap_joins(doc, &gap, &mut prose, &mut prose_until, ends, depth) {
                 break;
             }
             last = block_end(next);
+            one_line &= doc.is_one_line(next, last);
         }
         ends.insert((first, after_bare), last);
         span(last)
@@ -672,6 +707,19 @@ mod tests {
             .into_parts();
         assert!(matches!(out, Cow::Borrowed(_)));
         assert!(edits.is_empty());
+    }
+
+    #[test]
+    fn an_item_goes_on_as_a_second_run_would_see_it() {
+        // The item is one line once the joins before each gap are made: read line by line, it
+        // went on in one more paragraph each round (a second run joined what the first left).
+        let text = "1. a\n\na\n\nj\n\nz\n\nd\n\ns\n\nc\n\nd\n\ns\n\nc\n\nq\n\nr\n";
+        let out = run(text);
+        assert_eq!(out, "1. a a j z d s c d s c q r\n");
+        assert_eq!(run(&out), out);
+        // An item of two lines that stay apart does not go on.
+        let text = "1. one item\n- another\n\nand more\n";
+        assert_eq!(run(text), text);
     }
 
     #[test]

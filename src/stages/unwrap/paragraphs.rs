@@ -203,14 +203,15 @@ pub(super) fn opens_like_a_sentence(para: &str) -> bool {
     intro.split(' ').count() <= 3 && (is_adverb(intro) || is_starter(first) && first != intro)
 }
 
-/// A name cut after its first part: a paragraph of at most three capitalised words, the last a
-/// name of the lexicon ("Senator Lindsey"), before a capitalised word followed by a comma or by
-/// lower-case words ("Graham spoke on Fox News").
-fn is_split_name(a_first: &str, a_last: &str, a: Prose, b_first: &str) -> bool {
-    if a.words > 3 || a.lower || a_first != a_last {
+/// A name cut after its first part: a paragraph of one line (`a_para`, once joined) and at most
+/// three capitalised words, the last (of `a_last`) a name of the lexicon ("Senator Lindsey"),
+/// before a capitalised word followed by a comma or by lower-case words ("Graham spoke on Fox
+/// News").
+fn is_split_name(a_para: &str, one_line: bool, a_last: &str, a: Prose, b_first: &str) -> bool {
+    if a.words > 3 || a.lower || !one_line {
         return false;
     }
-    let all_capitalised = a_last.split(' ').all(|w| {
+    let all_capitalised = a_para.split_ascii_whitespace().all(|w| {
         w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
     });
     let last = last_word(a_last);
@@ -381,11 +382,14 @@ pub(super) fn may_continue(a_last: &str) -> bool {
 /// Whether the paragraph `a_para` whose first line is `a_first`, last line `a_last` and words `a` goes on
 /// in the one whose first line is `b_first`, words `b`, and text `b_all()` (with the paragraphs
 /// that go on it: asked for only when needed, since finding it may mean reading further
-/// paragraphs).
+/// paragraphs). `one_line`: the paragraph is one line once the joins made before the gap are
+/// (a second run sees it so: its first line is its last).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn continues<'b>(
     a_para: &str,
     a_first: &str,
     a_last: &str,
+    one_line: bool,
     a: Prose,
     b_first: &str,
     b: Prose,
@@ -396,9 +400,11 @@ pub(super) fn continues<'b>(
     let dash_goes_on = b_first
         .strip_prefix("— ")
         .is_some_and(|rest| rest.starts_with(char::is_lowercase));
-    // "1. Unofficial\n\nresults": an item going on in lower case.
+    // "1. Unofficial\n\nresults": an item going on in lower case. An item of one line, as the
+    // joins before the gap leave it: judged on its lines as they were, it would go on in one more
+    // paragraph each run ("1. a\n\nb\n\nc": `1. a b`, then `1. a b c`).
     let item_goes_on = is_list_item(a_first)
-        && a_first == a_last
+        && one_line
         && b_first.starts_with(char::is_lowercase)
         && !is_list_item(b_first);
     if is_list_item(a_first) && !item_goes_on
@@ -482,7 +488,7 @@ pub(super) fn continues<'b>(
     };
     let split_name = ending == Ending::Bare
         && name
-        && is_split_name(a_first, a_last, a, b_first)
+        && is_split_name(a_para, one_line, a_last, a, b_first)
         && b_ends_sentence();
     if split_name {
         return true;
@@ -894,7 +900,7 @@ mod tests {
     use super::*;
 
     fn joins(a: &str, b: &str) -> bool {
-        continues(a, a, a, Prose::of(a), b, Prose::of(b), || b)
+        continues(a, a, a, true, Prose::of(a), b, Prose::of(b), || b)
     }
 
     #[test]
