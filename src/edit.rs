@@ -446,29 +446,6 @@ fn replace_all<'a>(text: &'a str, edits: &[StageEdit]) -> Rewrite<'a> {
     out.finish()
 }
 
-/// A rewrite of `input`, then the edits `more` makes on its output, as one rewrite of `input`
-/// (for a stage that, in a rare case, finishes with another's work).
-pub(crate) fn and_then<'a>(
-    input: &'a str,
-    first: Rewrite<'a>,
-    stage: &str,
-    more: impl FnOnce(&str) -> Vec<StageEdit>,
-) -> Rewrite<'a> {
-    let (current, edits) = first.into_parts();
-    let extra = more(&current);
-    let log = compose(
-        compose(Vec::new(), input, edits, stage),
-        &current,
-        extra,
-        stage,
-    );
-    let mut out = Rewriter::new(input);
-    for edit in log {
-        out.replace(edit.start..edit.end, &edit.after, edit.reason);
-    }
-    out.finish()
-}
-
 /// Fills in `before` from the original input and drops edits that, after merging, change
 /// nothing (one stage undid what another did).
 pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {

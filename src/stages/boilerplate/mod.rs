@@ -307,6 +307,30 @@ impl Stage for StripBoilerplate {
     }
 
     fn apply<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
+        let rewrite = self.pass(text, meta);
+        // The lines removed may have held mojibake, which `mojibake` weighed with the rest of the
+        // document: without them, a second run of the pipeline could judge the rest otherwise,
+        // so what `mojibake` and `unicode` do with the text left is done here. What they do can
+        // change the lines read here (`#\r@`, once `unicode` has made the lone CR a line break,
+        // is `#`, a separator at the top, and `@`): the walk is made again on their output, and
+        // they again on what it leaves, until neither changes anything, as a second run would.
+        if !crate::stages::mojibake::takes_sequences(text, rewrite.edits()) {
+            return rewrite;
+        }
+        crate::edit::until_stable(text, "boilerplate", 8, |t| {
+            let edits = self.pass(t, meta).into_parts().1;
+            if edits.is_empty() {
+                crate::stages::markup::as_text(t)
+            } else {
+                edits
+            }
+        })
+    }
+}
+
+impl StripBoilerplate {
+    /// One walk from each end, and what it removes.
+    fn pass<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
         let mut out = Rewriter::new(text);
         let lines = lines(text);
         let title = meta.title.clone();
@@ -370,16 +394,7 @@ impl Stage for StripBoilerplate {
                 lines[last].start + text[lines[last].start..lines[last].end].trim_end().len();
             out.replace(body_end..text.len(), "\n", reason("footer", &footer.kinds));
         }
-        let rewrite = out.finish();
-        // The lines removed may have held mojibake, which `mojibake` weighed with the rest of the
-        // document: without them, a second run of the pipeline could judge the rest otherwise,
-        // so what `mojibake` and `unicode` do with the text left is done here.
-        if crate::stages::mojibake::takes_sequences(text, rewrite.edits()) {
-            return crate::edit::and_then(text, rewrite, "boilerplate", |t| {
-                crate::stages::markup::as_text(t)
-            });
-        }
-        rewrite
+        out.finish()
     }
 }
 
@@ -428,6 +443,15 @@ mod tests {
             let (out, _) = strip(text);
             assert_eq!(out, text, "{text}");
         }
+    }
+
+    #[test]
+    fn a_second_walk_after_mojibake_and_unicode() {
+        // The footer holds mojibake (`ві`), so `mojibake` and `unicode` finish the stage's work:
+        // the lone CR becomes a line break, and `#` a separator at the top, removed too.
+        let (out, _) = strip("#\r@\nrelated\0ві ");
+        assert_eq!(out, "@\n");
+        assert_eq!(strip(&out).0, out);
     }
 
     #[test]
