@@ -103,6 +103,7 @@ pub fn url(text: &str) -> Option<&str> {
 
 fn separator(t: &str) -> bool {
     !t.is_empty()
+        && t.len() <= 4 * 80
         && t.chars().count() <= 80
         && t.chars()
             .all(|c| c.is_whitespace() || "-–—*_=•·~+#|".contains(c))
@@ -110,9 +111,14 @@ fn separator(t: &str) -> bool {
 
 /// `Label: value` with every part of the label known: the value (empty when there is none).
 fn source_label<'a>(t: &'a str, extra: &[String]) -> Option<Option<&'a str>> {
-    let colon = t.find([':', '：'])?;
+    // (The ASCII colon found by a fast scan; the full-width one only before it.)
+    let ascii = memchr::memchr(b':', t.as_bytes());
+    let colon = match t[..ascii.unwrap_or(t.len())].find('：') {
+        Some(wide) => wide,
+        None => ascii?,
+    };
     let label = t[..colon].trim();
-    if label.is_empty() || label.chars().count() > 40 {
+    if label.is_empty() || label.len() > 4 * 40 || label.chars().count() > 40 {
         return None;
     }
     let known = |part: &str| {
@@ -141,24 +147,27 @@ fn outlet_date(t: &str) -> Option<(String, String)> {
 }
 
 fn social(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    let words = lower.split_whitespace().count();
-    if lower.contains("cookie")
-        && ["use", "accept", "policy", "consent"]
+    // Counted and searched before anything is lowercased: most lines asked about are article
+    // text, far too long to be either kind.
+    let words = t.split_whitespace().take(61).count();
+    if words <= 60 && contains_ignore_ascii_case(t, "cookie") {
+        let lower = t.to_lowercase();
+        if ["use", "accept", "policy", "consent"]
             .iter()
             .any(|w| lower.contains(w))
-        && words <= 60
-    {
-        return true;
+        {
+            return true;
+        }
     }
     // Short, and not a sentence: `Related to this, the court ruled.` is article text.
-    if words > 8 || (words > 4 && lower.ends_with(['.', '!', '?'])) {
+    if words > 8 || (words > 4 && t.ends_with(['.', '!', '?'])) {
         return false;
     }
     // The end of a sentence wrapped onto a line of its own: `related deaths worldwide.`
     if t.starts_with(char::is_lowercase) && t.ends_with(['.', '!', '?']) {
         return false;
     }
+    let lower = t.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     // The start is whole words: an apostrophe goes on the word (`click here's` is not `click
     // here`), as it will once the `apostrophes` stage has restored `click heres`.
@@ -170,11 +179,22 @@ fn social(t: &str) -> bool {
     })
 }
 
+/// Whether `text` holds `needle` (ASCII, lower case, not empty) in any mix of ASCII case.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    let first = needle[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|i| {
+        bytes[i..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 fn copyright(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    if lower.split_whitespace().count() > 25 {
+    if t.split_whitespace().nth(25).is_some() {
         return false;
     }
+    let lower = t.to_lowercase();
     let after_word = lower.strip_prefix("copyright").map(str::trim_start);
     let starts = lower.starts_with('©')
         || lower.starts_with("(c)")
