@@ -147,10 +147,9 @@ fn outlet_date(t: &str) -> Option<(String, String)> {
 }
 
 fn social(t: &str) -> bool {
-    // Counted and searched before anything is lowercased: most lines asked about are article
-    // text, far too long to be either kind.
-    let words = t.split_whitespace().take(61).count();
-    if words <= 60 && contains_ignore_ascii_case(t, "cookie") {
+    // Searched and counted (only as far as needed) before anything is lowercased: most lines
+    // asked about are article text, far too long to be either kind.
+    if mentions_cookies(t) && !more_words_than(t, 60) {
         let lower = t.to_lowercase();
         if ["use", "accept", "policy", "consent"]
             .iter()
@@ -160,7 +159,7 @@ fn social(t: &str) -> bool {
         }
     }
     // Short, and not a sentence: `Related to this, the court ruled.` is article text.
-    if words > 8 || (words > 4 && t.ends_with(['.', '!', '?'])) {
+    if more_words_than(t, 8) || (more_words_than(t, 4) && t.ends_with(['.', '!', '?'])) {
         return false;
     }
     // The end of a sentence wrapped onto a line of its own: `related deaths worldwide.`
@@ -179,6 +178,37 @@ fn social(t: &str) -> bool {
     })
 }
 
+/// Whether `t` has more than `n` words (as `split_whitespace` cuts them): read only as far as
+/// needed, a byte at a time where the text is ASCII.
+pub(super) fn more_words_than(t: &str, n: usize) -> bool {
+    let bytes = t.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
+        } else {
+            let c = t[i..].chars().next().expect("a character begins at i");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        i += len;
+    }
+    false
+}
+
+/// Whether `t` says `cookie`, in any case (a cookie notice, which a share/follow line can be).
+pub(super) fn mentions_cookies(t: &str) -> bool {
+    contains_ignore_ascii_case(t, "cookie")
+}
+
 /// Whether `text` holds `needle` (ASCII, lower case, not empty) in any mix of ASCII case.
 fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
     let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
@@ -191,7 +221,7 @@ fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
 }
 
 fn copyright(t: &str) -> bool {
-    if t.split_whitespace().nth(25).is_some() {
+    if more_words_than(t, 25) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -246,6 +276,25 @@ mod tests {
 
     fn kind(t: &str) -> Option<Kind> {
         classify(t, &[], &[])
+    }
+
+    #[test]
+    fn more_words_than_counts_as_split_whitespace_does() {
+        let texts = [
+            "",
+            " ",
+            "one",
+            "  one two\tthree\n",
+            "a\u{0B}b\u{0C}c\u{85}d\u{a0}e\u{2003}f\u{3000}g",
+            "é à  ü\u{1c}x",
+            "\u{200b}zero\u{200b}width",
+        ];
+        for t in texts {
+            let words = t.split_whitespace().count();
+            for n in 0..9 {
+                assert_eq!(more_words_than(t, n), words > n, "{t:?} {n}");
+            }
+        }
     }
 
     #[test]

@@ -170,8 +170,16 @@ impl<'de> Deserialize<'de> for Patterns {
 /// (2019-01-04)`, joined, are an outlet and its date).
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let t = line.trim();
-    // Every kind but a URL (which has no space) is a few dozen words at most.
-    if t.split_ascii_whitespace().nth(70).is_some() {
+    // Most lines asked about are article text. One of more than 25 words is too long for a date,
+    // an outlet and its date, a copyright or a share line, and has the spaces a URL has none of:
+    // only a separator (80 characters at most), a source label (a colon) or a cookie notice is
+    // left to ask about, and a line that cannot be one of those is not read to its end again.
+    if t.len() > 4 * 80
+        && classify::more_words_than(t, 25)
+        && memchr(b':', t.as_bytes()).is_none()
+        && !t.contains('：')
+        && !classify::mentions_cookies(t)
+    {
         return false;
     }
     classify(t, &[], &[]).is_some()
