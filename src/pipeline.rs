@@ -240,7 +240,7 @@ impl Pipeline {
     ///
     /// The log's offsets are byte offsets of `bytes`; [`edit::replay_bytes`] on `bytes` gives
     /// the output. Decoding from a legacy encoding is logged too (one edit per run of non-ASCII
-    /// bytes for single-byte encodings; one edit for the whole text for UTF-16 and the East Asian
+    /// bytes for single-byte encodings, runs one ASCII byte apart counted as one; one edit for the whole text for UTF-16 and the East Asian
     /// multi-byte encodings), so a log always means the same thing.
     pub fn clean_bytes<'a>(&self, bytes: &'a [u8]) -> Cleaned<'a> {
         let decoded = match &self.decode {

@@ -22,7 +22,8 @@
 //!
 //! **Logged** as edits in byte offsets of the input: the BOM's removal, each U+FFFD with the bytes
 //! it replaced, and a legacy decoding as one edit per run of non-ASCII bytes (single-byte
-//! encodings) or one edit for the whole input (UTF-16 and the East Asian multi-byte encodings,
+//! encodings; runs one ASCII byte apart, as the words of a Cyrillic phrase are, and U+FFFDs one
+//! byte apart, are one edit) or one edit for the whole input (UTF-16 and the East Asian multi-byte encodings,
 //! whose ASCII-range bytes can belong to a character).
 //!
 //! ```
@@ -112,6 +113,9 @@ impl DecodeBytes {
         } else {
             out.whole(&bytes[bom_len..], encoding)
         };
+        for e in &mut out.edits {
+            e.before = escape_invalid(&bytes[e.start..e.end]);
+        }
         Decoded {
             text,
             encoding,
@@ -179,12 +183,7 @@ impl<'a> Output<'a> {
     fn new(input: &'a [u8], bom_len: usize) -> Self {
         let mut edits = Vec::new();
         if bom_len > 0 {
-            edits.push(edit(
-                input,
-                0..bom_len,
-                String::new(),
-                "byte order mark".into(),
-            ));
+            edits.push(edit(0..bom_len, String::new(), "byte order mark".into()));
         }
         Output {
             input,
@@ -192,6 +191,25 @@ impl<'a> Output<'a> {
             edits,
             invalid: 0,
         }
+    }
+
+    /// Logs that `range` of the input became `after`. Changes one ASCII byte apart (a space
+    /// between two words of Cyrillic, an `a` between two invalid bytes) for the same reason are
+    /// one edit: the log reads by phrase rather than by word, and input made of such runs
+    /// (`a\xFF` over and over) is not a million edits.
+    fn push(&mut self, range: std::ops::Range<usize>, after: &str, reason: &str) {
+        if let Some(last) = self.edits.last_mut()
+            && last.end + 1 == range.start
+            && last.reason == reason
+            && self.input[last.end].is_ascii()
+        {
+            last.after.push(char::from(self.input[last.end]));
+            last.after.push_str(after);
+            last.end = range.end;
+            return;
+        }
+        self.edits
+            .push(edit(range, after.to_owned(), reason.to_owned().into()));
     }
 
     fn utf8(&mut self, body: &'a [u8]) -> Cow<'a, str> {
@@ -206,12 +224,7 @@ impl<'a> Output<'a> {
             if !chunk.invalid().is_empty() {
                 let end = at + chunk.invalid().len();
                 self.invalid += 1;
-                self.edits.push(edit(
-                    self.input,
-                    at..end,
-                    "\u{FFFD}".into(),
-                    "invalid UTF-8".into(),
-                ));
+                self.push(at..end, "\u{FFFD}", "invalid UTF-8");
                 text.push('\u{FFFD}');
                 at = end;
             }
@@ -222,12 +235,15 @@ impl<'a> Output<'a> {
     /// Single-byte encodings keep ASCII as it is, so each run of other bytes is its own edit.
     fn single_byte(&mut self, body: &'a [u8], encoding: &'static Encoding) -> Cow<'a, str> {
         let reason = format!("decoded from {}", encoding.name());
-        let mut text = String::with_capacity(body.len() * 2);
+        let undefined = format!("{reason} (with bytes it does not define)");
+        // Decoded at once: every single-byte encoding keeps ASCII as it is and makes one
+        // character of each other byte (U+FFFD for one it does not define), so the characters
+        // of a run of bytes are found by counting.
+        let (decoded, _) = encoding.decode_without_bom_handling(body);
+        let mut chars = decoded.char_indices();
         let mut i = 0;
         while i < body.len() {
             let ascii_end = i + body[i..].iter().take_while(|b| b.is_ascii()).count();
-            // ASCII is valid UTF-8 as it is.
-            text.push_str(std::str::from_utf8(&body[i..ascii_end]).expect("ASCII"));
             if ascii_end == body.len() {
                 break;
             }
@@ -236,25 +252,28 @@ impl<'a> Output<'a> {
                     .iter()
                     .take_while(|b| !b.is_ascii())
                     .count();
-            let (decoded, _) = encoding.decode_without_bom_handling(&body[ascii_end..run_end]);
-            let errors = decoded.matches('\u{FFFD}').count();
+            // Into the decoded text: past the ASCII, then over one character a byte.
+            const ONE_A_BYTE: &str = "a single-byte encoding decodes each byte to one character";
+            let (from, first) = chars.nth(ascii_end - i).expect(ONE_A_BYTE);
+            let to = match run_end - ascii_end {
+                1 => from + first.len_utf8(),
+                n => chars
+                    .nth(n - 2)
+                    .map(|(at, c)| at + c.len_utf8())
+                    .expect(ONE_A_BYTE),
+            };
+            let run = &decoded[from..to];
+            let errors = run.matches('\u{FFFD}').count();
             self.invalid += errors;
             let start = self.offset + ascii_end;
-            let reason = if errors > 0 {
-                format!("{reason} (with bytes it does not define)")
-            } else {
-                reason.clone()
+            let reason = match errors {
+                0 => &reason,
+                _ => &undefined,
             };
-            text.push_str(&decoded);
-            self.edits.push(edit(
-                self.input,
-                start..self.offset + run_end,
-                decoded.into_owned(),
-                reason.into(),
-            ));
+            self.push(start..self.offset + run_end, run, reason);
             i = run_end;
         }
-        Cow::Owned(text)
+        decoded
     }
 
     fn whole(&mut self, body: &'a [u8], encoding: &'static Encoding) -> Cow<'a, str> {
@@ -266,28 +285,22 @@ impl<'a> Output<'a> {
         // The BOM's edit touches this one; one edit for the whole input reads better.
         if let Some(bom) = self.edits.pop() {
             self.edits.push(edit(
-                self.input,
                 bom.start..range.end,
                 text.clone(),
                 format!("byte order mark; {reason}").into(),
             ));
         } else if !range.is_empty() {
-            self.edits
-                .push(edit(self.input, range, text.clone(), reason.into()));
+            self.edits.push(edit(range, text.clone(), reason.into()));
         }
         Cow::Owned(text)
     }
 }
 
-fn edit(
-    input: &[u8],
-    range: std::ops::Range<usize>,
-    after: String,
-    reason: Cow<'static, str>,
-) -> Edit {
+fn edit(range: std::ops::Range<usize>, after: String, reason: Cow<'static, str>) -> Edit {
     Edit {
         stage: "decode".into(),
-        before: escape_invalid(&input[range.clone()]),
+        // Filled in once the edits are all made (see `Output::push`).
+        before: String::new(),
         start: range.start,
         end: range.end,
         after,
@@ -342,6 +355,30 @@ mod tests {
         let decoded = DecodeBytes::default().decode(b"Caf\xE9 au lait, cr\xE8me br\xFBl\xE9e");
         assert_eq!(decoded.text, "Café au lait, crème brûlée");
         assert_eq!(decoded.invalid_sequences, 0);
-        assert_eq!(decoded.edits.len(), 4);
+        // One edit a run of bytes, and runs one ASCII byte apart are one (`\xFBl\xE9`).
+        let edits: Vec<_> = decoded
+            .edits
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(
+            edits,
+            [("\\xE9", "é"), ("\\xE8", "è"), ("\\xFBl\\xE9", "ûlé")]
+        );
+    }
+
+    #[test]
+    fn bytes_one_apart_are_one_edit_however_many() {
+        let bytes = b"a\xFF".repeat(1000);
+        let decoded = DecodeBytes::default().decode(&bytes);
+        assert_eq!(decoded.edits.len(), 1);
+        assert_eq!((decoded.edits[0].start, decoded.edits[0].end), (1, 2000));
+        assert_eq!(decoded.edits[0].after, decoded.text[1..]);
+        let mut utf8 = "Текст по-русски. ".repeat(100).into_bytes();
+        utf8.extend(b"a\x80".repeat(500));
+        let decoded = DecodeBytes::default().decode(&utf8);
+        assert_eq!(decoded.encoding, UTF_8);
+        assert_eq!(decoded.invalid_sequences, 500);
+        assert_eq!(decoded.edits.len(), 1);
     }
 }
