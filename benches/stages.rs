@@ -79,11 +79,7 @@ fn benches(c: &mut Criterion<ThreadCpuTime>) {
 
 criterion_group! {
     name = stages;
-    config = Criterion::default()
-        .with_measurement(ThreadCpuTime)
-        .warm_up_time(common::WARM_UP)
-        .measurement_time(common::MEASUREMENT)
-        .sample_size(common::SAMPLES);
+    config = cpu_time::config();
     targets = benches
 }
 criterion_main!(stages);

@@ -7,8 +7,18 @@
 //! Included by path (`#[path = "common/cpu_time.rs"]`) by the criterion benchmarks only, so that
 //! `benches/common/mod.rs` stays free of criterion for the crate under `benches/plsfix-compare/`.
 
-use criterion::Throughput;
 use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{Criterion, Throughput};
+
+/// The configuration of every benchmark group: CPU time, and the durations of
+/// `benches/common/` ([`WARM_UP`](crate::common::WARM_UP) and the rest).
+pub fn config() -> Criterion<ThreadCpuTime> {
+    Criterion::default()
+        .with_measurement(ThreadCpuTime)
+        .warm_up_time(crate::common::WARM_UP)
+        .measurement_time(crate::common::MEASUREMENT)
+        .sample_size(crate::common::SAMPLES)
+}
 
 /// The calling thread's CPU time, in nanoseconds.
 #[cfg(unix)]
