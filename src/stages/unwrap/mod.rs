@@ -285,6 +285,7 @@ impl JoinWrappedLines {
             text,
             lines: &lines,
             joined: pairs.iter().map(Option::is_some).collect(),
+            ahead: Default::default(),
         };
         let mut joins: Vec<Join> = Vec::new();
 
@@ -561,6 +562,8 @@ struct Doc<'t> {
     lines: &'t [Line],
     /// By line: the line and the next, both in a block, are joined (a hard wrap, a hyphenation).
     joined: Vec<bool>,
+    /// The words after each gap, read once for the gaps that follow one another.
+    ahead: std::cell::RefCell<paragraphs::Ahead>,
 }
 
 impl Doc<'_> {
@@ -623,7 +626,7 @@ impl JoinWrappedLines {
         }
         // The words after the gap, whatever blank lines they cross: what this round or a later
         // one joins after the gap must not change what is seen from before it.
-        let b_prose = Prose::ahead(&text[b.text_start..]);
+        let b_prose = doc.ahead.borrow_mut().prose(text, b.text_start);
         let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
         paragraphs::continues(
             para,
