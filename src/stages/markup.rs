@@ -305,14 +305,17 @@ impl StripMarkup {
         let bytes = line.as_bytes();
         let mut out = Vec::new();
         let special = |b: &u8| matches!(b, b'<' | b'[' | b'!' | b'*' | b'_');
+        let mut found = Found::default();
         let mut i = 0;
         while let Some(k) = bytes[i..].iter().position(special) {
             i += k;
             let b = bytes[i];
             let taken = match b {
-                b'<' if self.autolinks || self.html_tags => self.angle(line, i, &mut out),
-                b'[' | b'!' if self.links => link(line, i, &mut out),
-                b'*' | b'_' if self.emphasis => emphasis(line, i, &mut out),
+                b'<' if self.autolinks || self.html_tags => {
+                    self.angle(line, i, &mut found, &mut out)
+                }
+                b'[' | b'!' if self.links => link(line, i, &mut found, &mut out),
+                b'*' | b'_' if self.emphasis => emphasis(line, i, &mut found, &mut out),
                 _ => None,
             };
             i = taken.unwrap_or(i + 1);
@@ -324,9 +327,15 @@ impl StripMarkup {
     }
 
     /// An autolink, tag or comment at byte `i` (a `<`): pushes its change, returns where to go on.
-    fn angle(&self, line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
+    fn angle(
+        &self,
+        line: &str,
+        i: usize,
+        found: &mut Found,
+        out: &mut Vec<Inline>,
+    ) -> Option<usize> {
         let rest = &line[i..floor_boundary(line, i + REACH)];
-        let close = memchr(b'>', rest.as_bytes())?;
+        let close = found.angle.within(line, i, rest.len())? - i;
         let inner = &rest[1..close];
         if self.autolinks
             && ["http://", "https://", "mailto:", "www."]
@@ -385,7 +394,7 @@ impl StripMarkup {
 }
 
 /// A link `[text](url)` or image `![alt](url)` at byte `i`.
-fn link(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
+fn link(line: &str, i: usize, found: &mut Found, out: &mut Vec<Inline>) -> Option<usize> {
     let open = if line[i..].starts_with("![") {
         i + 1
     } else if line[i..].starts_with('[') {
@@ -393,14 +402,17 @@ fn link(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     } else {
         return None;
     };
-    let window = |from: usize| &line[from..floor_boundary(line, from + REACH)];
-    let text_end = open + 1 + window(open + 1).find(']')?;
+    // The first `]` or `)` within reach, found once for all the openers that share it.
+    let window = |from: usize| floor_boundary(line, from + REACH) - from;
+    let text_end = found.bracket.within(line, open + 1, window(open + 1))?;
     let text = &line[open + 1..text_end];
     if text.is_empty() || text.contains('[') || !line[text_end..].starts_with("](") {
         return None;
     }
     let url_start = text_end + 2;
-    let url_end = url_start + window(url_start).find(')')?;
+    let url_end = found
+        .parenthesis
+        .within(line, url_start, window(url_start))?;
     let url = &line[url_start..url_end];
     if url.is_empty() || url.contains(char::is_whitespace) {
         return None;
@@ -431,7 +443,7 @@ fn in_url(line: &str, i: usize) -> bool {
 }
 
 /// Emphasis opening at byte `i` (a `*` or `_`): pushes the removal of both markers.
-fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
+fn emphasis(line: &str, i: usize, found: &mut Found, out: &mut Vec<Inline>) -> Option<usize> {
     let marker = line.as_bytes()[i];
     let double = line.as_bytes().get(i + 1) == Some(&marker);
     let width = if double { 2 } else { 1 };
@@ -447,44 +459,117 @@ fn emphasis(line: &str, i: usize, out: &mut Vec<Inline>) -> Option<usize> {
     // An emphasis closes within a few hundred bytes; looking further would make a line full of
     // unclosed markers quadratic.
     let limit = line.len().min(i + width + REACH);
-    let mut j = i + width;
-    while j < limit {
-        let Some(k) = memchr(marker, &line.as_bytes()[j..limit]).map(|k| j + k) else {
-            break;
+    let closer = &mut found.closers[usize::from(marker == b'_') * 2 + usize::from(double)];
+    let Some(k) = closer.find(line, marker, width, i + width, limit) else {
+        return Some(i + width);
+    };
+    let reason = match (marker, double) {
+        (b'*', true) | (b'_', true) => "bold markers",
+        _ => "emphasis markers",
+    };
+    out.push(Inline {
+        start: i,
+        end: i + width,
+        with: String::new(),
+        reason,
+    });
+    out.push(Inline {
+        start: k,
+        end: k + width,
+        with: String::new(),
+        reason,
+    });
+    Some(k + width)
+}
+
+/// What the searches on one line found, kept for the openers after: a line's openers are tried
+/// in order, and where the first `]`, `)` or `>` after a point is, or whether a run of markers
+/// closes an emphasis, does not depend on the opener. A line full of openers that nothing closes
+/// (`*a *a *a`, `[[[[`) is then read once, not once for each opener within reach.
+#[derive(Default)]
+struct Found {
+    bracket: NextByte<b']'>,
+    parenthesis: NextByte<b')'>,
+    angle: NextByte<b'>'>,
+    /// For `*` and `_` (in that order), single then double.
+    closers: [Closer; 4],
+}
+
+/// The first `B` at or after `from` in the line: `found` (`None` when there is none in the rest
+/// of the line).
+#[derive(Default)]
+struct NextByte<const B: u8> {
+    looked: Option<(usize, Option<usize>)>,
+}
+
+impl<const B: u8> NextByte<B> {
+    /// The first `B` in the `len` bytes of `line` from `from`, for `from` never less than the
+    /// one before.
+    fn within(&mut self, line: &str, from: usize, len: usize) -> Option<usize> {
+        let found = match self.looked {
+            Some((was, found)) if was <= from && found.is_none_or(|k| k >= from) => found,
+            _ => {
+                let found = memchr(B, &line.as_bytes()[from..]).map(|k| from + k);
+                self.looked = Some((from, found));
+                found
+            }
         };
-        let run = line.as_bytes()[k..]
-            .iter()
-            .take_while(|&&b| b == marker)
-            .count();
-        let prev = line[..k].chars().next_back();
-        let next = line[k + run..].chars().next();
-        let closes = run == width
-            && !is_space(prev)
-            && (is_space(next) || is_punct(next))
-            && k > i + width
-            && !in_url(line, k);
-        if closes {
-            let reason = match (marker, double) {
-                (b'*', true) | (b'_', true) => "bold markers",
-                _ => "emphasis markers",
-            };
-            out.push(Inline {
-                start: i,
-                end: i + width,
-                with: String::new(),
-                reason,
-            });
-            out.push(Inline {
-                start: k,
-                end: k + run,
-                with: String::new(),
-                reason,
-            });
-            return Some(k + run);
-        }
-        j = k + run;
+        found.filter(|&k| k < from + len)
     }
-    Some(i + width)
+}
+
+/// The runs of one marker, of one width, that close an emphasis: every run that starts before
+/// `checked` and at or after where it was first looked for does not, but `next` does.
+#[derive(Default)]
+struct Closer {
+    checked: usize,
+    next: Option<usize>,
+}
+
+impl Closer {
+    /// The first run of `width` markers starting in `from..limit` that closes an emphasis (not
+    /// before a space, before a space or punctuation, not in a URL). `from` is never less than
+    /// the one before, and the byte at `from` is not the marker.
+    fn find(
+        &mut self,
+        line: &str,
+        marker: u8,
+        width: usize,
+        from: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        debug_assert!(line.as_bytes().get(from) != Some(&marker));
+        if let Some(k) = self.next {
+            if k >= from {
+                return (k < limit).then_some(k);
+            }
+            self.next = None;
+        }
+        // A run is read from its first marker: `j` is never inside one.
+        let mut j = self.checked.max(from);
+        while j < limit {
+            let Some(k) = memchr(marker, &line.as_bytes()[j..limit]).map(|k| j + k) else {
+                break;
+            };
+            let run = line.as_bytes()[k..]
+                .iter()
+                .take_while(|&&b| b == marker)
+                .count();
+            let prev = line[..k].chars().next_back();
+            let next = line[k + run..].chars().next();
+            let closes = run == width
+                && !is_space(prev)
+                && (is_space(next) || is_punct(next))
+                && !in_url(line, k);
+            if closes {
+                (self.checked, self.next) = (k, Some(k));
+                return Some(k);
+            }
+            j = k + run;
+        }
+        self.checked = j.max(limit);
+        None
+    }
 }
 
 impl Stage for StripMarkup {

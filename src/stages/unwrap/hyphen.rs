@@ -140,8 +140,18 @@ pub(super) fn decide(text: &str, splits: &[Split]) -> Vec<Outcome> {
     // and each half on its own; each spelling a slot of `counts`.
     let mut slots: HashMap<String, usize> = HashMap::new();
     let mut asked: Vec<(usize, String, String, [usize; KEYS])> = Vec::new();
+    // A split whose halves are written as those of one asked before is decided as that one:
+    // the same spellings, counted once (`same[k]`, the index of the split asked).
+    let mut written: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut same: Vec<(usize, usize)> = Vec::new();
     for (k, (s, o)) in splits.iter().zip(&outcomes).enumerate() {
         if o.is_none() {
+            let raw = (&text[s.first.clone()], &text[s.second.clone()]);
+            if let Some(&earlier) = written.get(&raw) {
+                same.push((k, earlier));
+                continue;
+            }
+            written.insert(raw, k);
             let (first, second) = halves(text, s);
             let keys = [
                 [first.as_str(), second.as_str()].concat(),
@@ -179,6 +189,9 @@ pub(super) fn decide(text: &str, splits: &[Split]) -> Vec<Outcome> {
             };
             by_words(&first, &second, evidence)
         });
+    }
+    for (k, earlier) in same {
+        outcomes[k] = outcomes[earlier];
     }
     outcomes.into_iter().flatten().collect()
 }

@@ -285,6 +285,7 @@ impl JoinWrappedLines {
             text,
             lines: &lines,
             joined: pairs.iter().map(Option::is_some).collect(),
+            ahead: Default::default(),
         };
         let mut joins: Vec<Join> = Vec::new();
 
@@ -478,21 +479,37 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
     // Near the ends of the document, where `boilerplate` reads, a line of boilerplate joined to
     // another is no longer one: what it walked over as boilerplate would end its walk.
     let near_ends = start < ends.start || end > ends.end;
-    if near_ends
-        && pieces
-            .iter()
-            .any(|p| p.len() < 1024 && crate::stages::boilerplate::is_boilerplate(p))
-    {
-        return all();
+    if near_ends {
+        // (A piece asked about once is not asked again: a line of many joins may repeat one.)
+        let mut asked = std::collections::HashSet::new();
+        if pieces.iter().any(|p| {
+            p.len() < 1024 && asked.insert(*p) && crate::stages::boilerplate::is_boilerplate(p)
+        }) {
+            return all();
+        }
     }
     // Each join is where its piece ends.
     let at = |k: usize| spans[k].end;
+    // The first byte that is not ASCII at or after a point, looked for again only past it: a
+    // word that `sequence_near` reads (64 characters, 256 bytes at most, either side of the
+    // join) holds no sequence when its bytes are all ASCII.
+    let mut non_ascii: Option<usize> = None;
+    let mut ascii_around = |at: usize| {
+        let from = at.saturating_sub(256);
+        if non_ascii.is_none_or(|k| k < from) {
+            non_ascii = line.as_bytes()[from..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(Some(line.len()), |k| Some(from + k));
+        }
+        non_ascii.is_some_and(|k| k >= (at + 256).min(line.len()))
+    };
     // Mojibake across a join; or, where the join leaves no space, in the word it makes, which
     // `mojibake` would judge with letters beside it that it did not have.
     let mut across: Vec<usize> = (0..joins.len())
         .filter(|&k| {
             if joins[k].1.is_empty() {
-                crate::stages::mojibake::sequence_near(&line, at(k))
+                !ascii_around(at(k)) && crate::stages::mojibake::sequence_near(&line, at(k))
             } else {
                 mojibake && crate::stages::mojibake::sequence_across(&line, at(k))
             }
@@ -545,6 +562,8 @@ struct Doc<'t> {
     lines: &'t [Line],
     /// By line: the line and the next, both in a block, are joined (a hard wrap, a hyphenation).
     joined: Vec<bool>,
+    /// The words after each gap, read once for the gaps that follow one another.
+    ahead: std::cell::RefCell<paragraphs::Ahead>,
 }
 
 impl Doc<'_> {
@@ -607,7 +626,7 @@ impl JoinWrappedLines {
         }
         // The words after the gap, whatever blank lines they cross: what this round or a later
         // one joins after the gap must not change what is seen from before it.
-        let b_prose = Prose::ahead(&text[b.text_start..]);
+        let b_prose = doc.ahead.borrow_mut().prose(text, b.text_start);
         let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
         paragraphs::continues(
             para,

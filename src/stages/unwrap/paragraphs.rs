@@ -60,8 +60,14 @@ impl Prose {
         if self.lower {
             return;
         }
+        self.lower = Prose::is_lower(w);
+    }
+
+    /// Whether the word `w` is one that makes a text prose: not a function word, and beginning
+    /// with a lower-case letter.
+    fn is_lower(w: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        self.lower = w.starts_with(char::is_lowercase) && !is_small_word(w);
+        w.starts_with(char::is_lowercase) && !is_small_word(w)
     }
 
     /// Whether more words would change nothing.
@@ -74,6 +80,63 @@ impl Prose {
             words: (self.words + other.words).min(Self::ENOUGH),
             lower: self.lower || other.lower,
         }
+    }
+}
+
+/// [`Prose::ahead`] of the text from each of a series of points, each word read once when the
+/// points come in order: the words of the text from a point that begins a word (after ASCII
+/// white space, as `split_ascii_whitespace` cuts) are those of the whole text that begin at or
+/// after it.
+#[derive(Debug, Default)]
+pub(super) struct Ahead {
+    /// The words read, from `from` on: where each begins, and whether it would set
+    /// [`Prose::lower`].
+    words: std::collections::VecDeque<(usize, bool)>,
+    /// Where the words in `words` were read from, and where reading goes on.
+    from: usize,
+    read: usize,
+}
+
+impl Ahead {
+    /// `Prose::ahead(&text[at..])`.
+    pub fn prose(&mut self, text: &str, at: usize) -> Prose {
+        let bytes = text.as_bytes();
+        if at > 0 && !bytes[at - 1].is_ascii_whitespace() {
+            return Prose::ahead(&text[at..]);
+        }
+        if at < self.from {
+            return Prose::ahead(&text[at..]);
+        }
+        while self.words.front().is_some_and(|&(w, _)| w < at) {
+            self.words.pop_front();
+        }
+        if self.words.is_empty() && self.read < at {
+            self.read = at;
+        }
+        self.from = at;
+        while self.words.len() < Prose::ENOUGH && self.read < bytes.len() {
+            let Some(start) = bytes[self.read..]
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|k| self.read + k)
+            else {
+                self.read = bytes.len();
+                break;
+            };
+            let end = bytes[start..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |k| start + k);
+            self.words
+                .push_back((start, Prose::is_lower(&text[start..end])));
+            self.read = end;
+        }
+        let mut p = Prose::default();
+        for &(_, lower) in self.words.iter().take(Prose::ENOUGH) {
+            p.words += 1;
+            p.lower |= lower;
+        }
+        p
     }
 }
 
@@ -901,6 +964,28 @@ mod tests {
 
     fn joins(a: &str, b: &str) -> bool {
         continues(a, a, a, true, Prose::of(a), b, Prose::of(b), || b)
+    }
+
+    #[test]
+    fn ahead_reads_as_prose_ahead_does() {
+        let texts = [
+            "and\n\nand\n\n".repeat(20),
+            "The Title\n\nsome words here\n\n  \tIndented One\n\nx".repeat(6),
+            "a\u{3000}b\n\u{3000}c d e\n\nÉté and the\r\n\r\nend".repeat(5),
+        ];
+        for text in &texts {
+            let mut ahead = Ahead::default();
+            // Every point, in order, and some again out of order.
+            let points = (0..=text.len()).chain([3, 0, text.len() / 2]);
+            for at in points.filter(|&at| text.is_char_boundary(at)) {
+                let (got, want) = (ahead.prose(text, at), Prose::ahead(&text[at..]));
+                assert_eq!(
+                    (got.words, got.lower),
+                    (want.words, want.lower),
+                    "{text:?} {at}"
+                );
+            }
+        }
     }
 
     #[test]
