@@ -592,6 +592,45 @@ pub(super) fn needs_subject(word: &str) -> bool {
     )
 }
 
+/// Words that open a sentence and are no subject: after one of them, "were" that goes on a verb
+/// is "we're".
+pub(super) fn discourse_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "so" | "now" | "but" | "and" | "then" | "yes" | "well" | "okay" | "ok" | "hopefully"
+    )
+}
+
+/// What goes on "we're" and not on a plural subject's "were": adverbs, "not", "gonna", and a
+/// preposition or article of "we're in the process", "we're a team".
+pub(super) fn after_we_are(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "still"
+            | "gonna"
+            | "actually"
+            | "mostly"
+            | "just"
+            | "really"
+            | "also"
+            | "always"
+            | "never"
+            | "already"
+            | "probably"
+            | "definitely"
+            | "very"
+            | "in"
+            | "on"
+            | "at"
+            | "about"
+            | "here"
+            | "going"
+            | "constantly"
+            | "only"
+    )
+}
+
 /// Words that open a noun phrase: after "Were" they are its subject, and "Were" asks a
 /// question ("Were they", "Were the results").
 pub(super) fn opens_noun_phrase(word: &str) -> bool {

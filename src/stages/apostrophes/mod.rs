@@ -319,18 +319,28 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
         }
         Rule::IWord => {
             // A capital that only opens the sentence ("Although Im") is no name ("Jony Ive").
+            // ("So", "Now" and "Then" are names too, and open sentences all the same.)
             let opener = cx.prev_starts_sentence
                 && cx.prev.is_some_and(|p| {
                     let en = lexicon::english();
-                    en.get_lowercase(p).is_some_and(|e| e.is_word()) && !en.is_name(p)
+                    contractions::i_opener(&p.to_ascii_lowercase())
+                        || en.get_lowercase(p).is_some_and(|e| e.is_word()) && !en.is_name(p)
                 });
             next_lower && (w.sentence_start || opener || !prev_capitalized)
         }
         Rule::We => {
+            // After a word that only opens the sentence ("So were still getting", "Now, were
+            // seeing"), before what goes on a verb: "So were many others" stays.
+            let after_opener = cx.prev_starts_sentence
+                && cx
+                    .prev
+                    .is_some_and(|p| contractions::discourse_opener(&p.to_ascii_lowercase()))
+                && (next.len() >= 5 && next.ends_with("ing") || contractions::after_we_are(next));
             next_lower
                 && !contractions::opens_noun_phrase(next)
                 && (w.sentence_start && capitalized
-                    || cx.prev.is_some_and(contractions::needs_subject))
+                    || cx.prev.is_some_and(contractions::needs_subject)
+                    || after_opener)
         }
     }
 }
