@@ -9,6 +9,8 @@
 //! A sequence may also be *lossy*: a continuation byte was lost on the way and shows as U+FFFD,
 //! as `?`, or (for the byte 0xA0, a no-break space) as a plain space.
 
+use std::collections::HashMap;
+
 use super::codecs::{Bytes, CODECS, Codec, bytes_of};
 use super::plausibility::is_rare;
 
@@ -202,39 +204,28 @@ fn sequence_at(
 pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
     // How many sequences each codec reads at all, then how common what it reads is.
     let mut votes = [(0usize, 0usize); CODECS.len()];
-    let strict = Allow {
-        question: false,
-        space: false,
-    };
+    // What a sequence adds depends only on its characters and the letter before it (a reading
+    // that does not end where the sequence does adds nothing), and the same few sequences make
+    // up most mojibake: each is read once.
+    let mut memo: HashMap<(&str, Before), Ballot, Fast> = HashMap::with_hasher(Fast);
+    let mut last: Option<((&str, Before), Ballot)> = None;
     for seq in seqs {
-        let Some(lead_bytes) = bytes_of(seq.lead) else {
-            continue;
+        let key = (
+            &text[seq.start..seq.end],
+            Before::of(text[..seq.start].chars().next_back()),
+        );
+        let ballot = match last {
+            Some((k, ballot)) if k == key => ballot,
+            _ => {
+                let ballot = *memo.entry(key).or_insert_with(|| ballot(text, seq, key.1));
+                last = Some((key, ballot));
+                ballot
+            }
         };
-        for codec in CODECS {
-            // Only readings of the same characters compete: a codec that would cut the text
-            // into different sequences is a different hypothesis, judged by the scores.
-            if let Some(s) =
-                sequence_at(text, seq.start, seq.lead, lead_bytes, codec, strict, false)
-                && s.end == seq.end
-            {
-                let c = s.decoded();
-                if is_rare(c) {
-                    continue;
-                }
-                // Latin-1's C1 controls are Windows-1252's sloppy bytes, but a codec of their own.
-                let sloppy = s.sloppy && codec != Codec::Windows1252;
-                // A letter of the same case as the one before it fits (`YAÄž` is `YAĞ`).
-                let fits = text[..seq.start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_alphabetic() && p.is_uppercase() == c.is_uppercase());
-                let vote = &mut votes[codec.index()];
+        for (vote, b) in votes.iter_mut().zip(ballot) {
+            if b != 0 {
                 vote.0 += 1;
-                vote.1 += if sloppy {
-                    1
-                } else {
-                    commonness(c) + usize::from(fits && c.is_alphabetic())
-                };
+                vote.1 += usize::from(b - 1);
             }
         }
     }
@@ -242,6 +233,100 @@ pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
         .max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))
         .expect("there are codecs");
     CODECS[best]
+}
+
+/// What one sequence adds to each codec's votes in [`best_codec`]: 0 when the codec does not
+/// read it, else 1 + how common its reading is.
+type Ballot = [u8; CODECS.len()];
+
+/// The character before a sequence, as far as [`best_codec`] asks: whether it is a letter, and
+/// of which case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Before {
+    NoLetter,
+    Upper,
+    Lower,
+}
+
+impl Before {
+    fn of(c: Option<char>) -> Before {
+        match c {
+            Some(p) if p.is_alphabetic() => {
+                if p.is_uppercase() {
+                    Before::Upper
+                } else {
+                    Before::Lower
+                }
+            }
+            _ => Before::NoLetter,
+        }
+    }
+}
+
+/// The [`Ballot`] of `seq`, after a character of kind `before`.
+fn ballot(text: &str, seq: &Sequence, before: Before) -> Ballot {
+    let mut ballot = [0; CODECS.len()];
+    let Some(lead_bytes) = bytes_of(seq.lead) else {
+        return ballot;
+    };
+    let strict = Allow {
+        question: false,
+        space: false,
+    };
+    for codec in CODECS {
+        // Only readings of the same characters compete: a codec that would cut the text
+        // into different sequences is a different hypothesis, judged by the scores.
+        if let Some(s) = sequence_at(text, seq.start, seq.lead, lead_bytes, codec, strict, false)
+            && s.end == seq.end
+        {
+            let c = s.decoded();
+            if is_rare(c) {
+                continue;
+            }
+            // Latin-1's C1 controls are Windows-1252's sloppy bytes, but a codec of their own.
+            let sloppy = s.sloppy && codec != Codec::Windows1252;
+            // A letter of the same case as the one before it fits (`YAÄž` is `YAĞ`).
+            let fits = before != Before::NoLetter && (before == Before::Upper) == c.is_uppercase();
+            let weight = if sloppy {
+                1
+            } else {
+                commonness(c) + usize::from(fits && c.is_alphabetic())
+            };
+            ballot[codec.index()] = 1 + weight as u8;
+        }
+    }
+    ballot
+}
+
+/// A hasher for short strings (multiply and rotate, as rustc's FxHasher): the sequences of one
+/// document are not chosen to collide, and SipHash would cost more than reading them again.
+#[derive(Default, Clone, Copy)]
+struct Fast;
+
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl std::hash::BuildHasher for Fast {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// How common a character is in real text, roughly: 4 for the accented letters that most
