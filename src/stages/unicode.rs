@@ -178,8 +178,11 @@ impl NormalizeUnicode {
                 (fixed(folded), "ligature")
             }
             '\u{ff01}'..='\u{ff5e}' if self.full_width && !in_cjk => {
-                let ascii = char::from_u32(c as u32 - 0xFEE0).expect("in the ASCII range");
-                (Cow::Owned(ascii.to_string()), "full-width form")
+                // The ASCII character 0x21..=0x7E, borrowed.
+                const PRINTABLE: &str = "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ\
+                                         [\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+                let at = (c as u32 - 0xFF01) as usize;
+                (fixed(&PRINTABLE[at..=at]), "full-width form")
             }
             '\u{3000}' if self.full_width && !in_cjk => (fixed(" "), "full-width form"),
             '‘' | '’' | '‚' | '‛' | 'ʼ' if self.curly_quotes => {
@@ -235,16 +238,46 @@ impl NormalizeUnicode {
         if self.normalization != Normalization::Nfkc && run.chars().all(inert) {
             return;
         }
-        let in_cjk = |i: usize| run[i..].starts_with(is_full_width) && full_width_in_cjk(run, i);
-        // What each character becomes: (offset in the run, its length, the replacement, why).
-        let changes: Vec<(usize, usize, Cow<'static, str>, &'static str)> = run
-            .char_indices()
-            .filter(|&(_, c)| may_map(c))
-            .filter_map(|(i, c)| {
-                self.map(c, in_cjk(i))
-                    .map(|(with, why)| (i, c.len_utf8(), with, why))
-            })
-            .collect();
+        // What each character becomes: (offset in the run, length, the replacement, why), those
+        // side by side with the same reason taken together, as the log would merge them anyway
+        // (a million control characters are one change, not a million).
+        let mut changes: Vec<(usize, usize, Cow<'static, str>, &'static str)> = Vec::new();
+        let mut push = |i: usize, len: usize, with: Cow<'static, str>, why: &'static str| {
+            if let Some(last) = changes.last_mut()
+                && last.0 + last.1 == i
+                && last.3 == why
+            {
+                last.1 += len;
+                if !with.is_empty() {
+                    last.2.to_mut().push_str(&with);
+                }
+            } else {
+                changes.push((i, len, with, why));
+            }
+        };
+        let bytes = run.as_bytes();
+        let mut cjk = CjkContext::default();
+        let mut i = 0;
+        while i < run.len() {
+            if bytes[i] < 0x80 {
+                // The ASCII characters of a run are control characters this stage removes, each
+                // of them (the run ends at any other).
+                let n = bytes[i..].iter().take_while(|&&b| b < 0x80).count();
+                push(i, n, Cow::Borrowed(""), "control character");
+                i += n;
+                continue;
+            }
+            let c = run[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            if may_map(c)
+                && let Some((with, why)) = self.map(c, is_full_width(c) && cjk.at(run, i))
+            {
+                push(i, c.len_utf8(), with, why);
+            }
+            i += c.len_utf8();
+        }
         let mapped = (!changes.is_empty()).then(|| {
             let mut s = String::with_capacity(run.len());
             let mut at = 0;
@@ -328,13 +361,82 @@ fn is_full_width(c: char) -> bool {
 /// True when the full-width form at byte `i` of `run` sits in CJK text: the nearest characters
 /// that are not full-width forms, on either side, include a CJK one. There `，` and `１` are
 /// correct typography; beside Latin text (`Ningbo，China`) they are conversion debris.
+#[cfg(test)]
 fn full_width_in_cjk(run: &str, i: usize) -> bool {
     // Combining marks are skipped: NFC may reorder them, and they belong to what they follow.
-    let context = |c: char| !is_full_width(c) && canonical_combining_class(c) == 0;
     // Within a few dozen characters: a long stretch of full-width forms is not scanned for each.
-    let before = run[..i].chars().rev().take(64).find(|&c| context(c));
-    let after = run[i..].chars().take(64).find(|&c| context(c));
+    let before = run[..i].chars().rev().take(64).find(|&c| cjk_context(c));
+    let after = run[i..].chars().take(64).find(|&c| cjk_context(c));
     before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
+}
+
+/// [`full_width_in_cjk`] for each full-width form of a run, read left to right, with the context
+/// of a stretch of them found once for the stretch: a million full-width commas cost a million
+/// lookups, not a scan of 128 characters each.
+#[derive(Default)]
+struct CjkContext {
+    /// The stretch of full-width forms (byte range in the run) last met, ...
+    stretch: std::ops::Range<usize>,
+    /// ... how many characters of it lie before its end, ...
+    len: usize,
+    /// ... the nearest context character before it (and how many characters back it is, 1 for
+    /// the one just before), within 64, ...
+    before: Option<(usize, char)>,
+    /// ... and after it (0 for the one just after), within 63.
+    after: Option<(usize, char)>,
+    /// Which character of the stretch the last one asked was, and where it ended.
+    index: usize,
+    next: usize,
+}
+
+impl CjkContext {
+    /// Whether the full-width form at byte `i` of `run` sits in CJK text, as
+    /// [`full_width_in_cjk`] says; `i` after the one asked before.
+    fn at(&mut self, run: &str, i: usize) -> bool {
+        if self.stretch.contains(&i) {
+            // The stretch is all full-width forms, two or three bytes each: count to `i`.
+            self.index += 1 + run[self.next..i].chars().count();
+        } else {
+            let len = run[i..].chars().take_while(|&c| is_full_width(c)).count();
+            let end = i + run[i..]
+                .char_indices()
+                .find(|&(_, c)| !is_full_width(c))
+                .map_or(run.len() - i, |(at, _)| at);
+            self.stretch = i..end;
+            self.len = len;
+            self.before = run[..i]
+                .chars()
+                .rev()
+                .take(64)
+                .enumerate()
+                .find(|&(_, c)| cjk_context(c))
+                .map(|(k, c)| (k + 1, c));
+            self.after = run[end..]
+                .chars()
+                .take(63)
+                .enumerate()
+                .find(|&(_, c)| cjk_context(c));
+            self.index = 0;
+        }
+        self.next = i + run[i..].chars().next().map_or(0, char::len_utf8);
+        // The character `index` of the stretch: the context before it is `index` more back, the
+        // one after it `len - index` more on (counting itself), as the scan of 64 characters
+        // either way reaches.
+        let before = self
+            .before
+            .is_some_and(|(k, c)| k + self.index <= 64 && is_cjk(c));
+        let after = self
+            .after
+            .is_some_and(|(k, c)| k + self.len - self.index <= 63 && is_cjk(c));
+        before || after
+    }
+}
+
+/// A character that tells whether full-width forms beside it are CJK typography: not a
+/// full-width form itself, and not a combining mark (NFC may reorder those, and they belong to
+/// what they follow).
+fn cjk_context(c: char) -> bool {
+    !is_full_width(c) && canonical_combining_class(c) == 0
 }
 
 fn ligature(c: char) -> &'static str {
@@ -475,6 +577,54 @@ mod tests {
             s.apply(&once, &mut Meta::default()).is_unchanged(),
             "{once:?}"
         );
+    }
+
+    #[test]
+    fn full_width_forms_are_folded_to_their_ascii() {
+        let s = NormalizeUnicode::default();
+        let all: String = ('\u{ff01}'..='\u{ff5e}').collect();
+        let ascii: String = ('!'..='~').collect();
+        assert_eq!(apply(&s, &all), ascii);
+    }
+
+    /// The context of a stretch of full-width forms, found once, says what a scan from each
+    /// would: at the edges of the 64 characters either way too, and past combining marks.
+    #[test]
+    fn cjk_context_agrees_with_a_scan_from_each_form() {
+        let pieces = ["，", "Ａ", "　", "中", "a", "é", "\u{301}", "\u{20ec}", " "];
+        let mut seed = 7u64;
+        for _ in 0..400 {
+            let mut run = String::new();
+            while run.chars().count() < 300 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let piece = pieces[(seed >> 33) as usize % pieces.len()];
+                let times = [1, 1, 2, 30, 62, 63, 64, 65, 100][(seed >> 40) as usize % 9];
+                run.push_str(&piece.repeat(times));
+            }
+            let mut cjk = CjkContext::default();
+            for (i, c) in run.char_indices() {
+                if is_full_width(c) {
+                    assert_eq!(
+                        cjk.at(&run, i),
+                        full_width_in_cjk(&run, i),
+                        "{:?} at {i}",
+                        run.chars()
+                            .map(|c| if is_full_width(c) {
+                                'F'
+                            } else if is_cjk(c) {
+                                'C'
+                            } else if cjk_context(c) {
+                                'x'
+                            } else {
+                                'm'
+                            })
+                            .collect::<String>()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -94,7 +94,7 @@ use crate::edit::{Rewrite, StageEdit, View};
 use crate::stages::{NormalizeUnicode, NormalizeWhitespace};
 use crate::{Meta, Stage};
 use codecs::Codec;
-use plausibility::{Script, is_closing, is_letter, is_mark, is_rare, script};
+use plausibility::{Script, is_closing, is_letter, is_lower, is_mark, is_rare, is_upper, script};
 use sequences::{Allow, Loss, Sequence, is_transparent};
 
 /// The `mojibake` stage's settings. Everything is on by default.
@@ -679,7 +679,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
         let mut before = char_before;
         let mut odd = !is_letter(seq.lead) && before.is_some_and(is_letter);
         for c in text[seq.start..seq.end].chars() {
-            odd |= c.is_uppercase() && before.is_some_and(char::is_lowercase);
+            odd |= is_upper(c) && before.is_some_and(is_lower);
             before = Some(c);
         }
         if odd {
@@ -693,10 +693,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
     if next_letter && !raw_letters {
         score += 1;
     }
-    if raw_letters
-        && raw.chars().all(char::is_uppercase)
-        && run_seqs.len() == 1
-        && next.is_some_and(char::is_lowercase)
+    if raw_letters && raw.chars().all(is_upper) && run_seqs.len() == 1 && next.is_some_and(is_lower)
     {
         // `ÄÆdomu`, `MĂĄm`: two capitals and then lower case.
         score += 1;
@@ -736,7 +733,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
     if run_seqs.len() == 1 {
         let seq = &run_seqs[0];
         let word_end = !next.is_some_and(char::is_alphanumeric);
-        let prev_lower = prev.is_some_and(char::is_lowercase);
+        let prev_lower = prev.is_some_and(is_lower);
         if seq.byte_len() == 2 {
             if is_closing(seq.last)
                 && word_end
@@ -750,7 +747,7 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
             if matches!(seq.last, '’' | '\'') && next_letter {
                 score -= 3;
             }
-            if seq.last == '\u{a0}' && next.is_some_and(char::is_uppercase) {
+            if seq.last == '\u{a0}' && next.is_some_and(is_upper) {
                 score -= 3;
             }
         } else if script(seq.lead) == Script::Latin
@@ -789,10 +786,10 @@ fn score(text: &str, seqs: &[Sequence], run: Range<usize>, output: &str) -> (i32
         if mixes(prev) || mixes(next) {
             score -= 2;
         }
-        if letter.is_lowercase()
-            && prev.is_some_and(char::is_uppercase)
-            && prev2.is_some_and(char::is_uppercase)
-            && !next.is_some_and(char::is_lowercase)
+        if is_lower(letter)
+            && prev.is_some_and(is_upper)
+            && prev2.is_some_and(is_upper)
+            && !next.is_some_and(is_lower)
         {
             score -= 2;
         }
@@ -885,9 +882,9 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
     let reason = || reason(&[seq.codec.name(seq.sloppy)], Some(Loss::Space));
     let lead_only = seq.start..seq.start + seq.lead.len_utf8();
     match decoded {
-        'à' if evidence || prev.is_some_and(char::is_lowercase) => {
-            if prev.is_some_and(char::is_uppercase)
-                || next.is_some_and(char::is_uppercase)
+        'à' if evidence || prev.is_some_and(is_lower) => {
+            if prev.is_some_and(is_upper)
+                || next.is_some_and(is_upper)
                 || word_has_other_letters(text, seqs, seq.start, seq.start)
             {
                 return None;
@@ -914,7 +911,7 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
             && is_letter(c)
             && !is_rare(c)
             && !prev.is_some_and(is_letter)
-            && next_word.is_some_and(char::is_lowercase) =>
+            && next_word.is_some_and(is_lower) =>
         {
             Some(Repair {
                 range: seq.start..seq.end,

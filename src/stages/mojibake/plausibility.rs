@@ -31,8 +31,51 @@ pub(crate) fn script(c: char) -> Script {
     }
 }
 
+/// `char::is_alphabetic`, from a table below U+3000 (the scripts mojibake is made of and gives):
+/// the standard library's lookup costs a hundred instructions or more a character there.
 pub(crate) fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+    match classes().get(c as usize) {
+        Some(class) => class & LETTER != 0,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase`, from the same table.
+pub(crate) fn is_upper(c: char) -> bool {
+    match classes().get(c as usize) {
+        Some(class) => class & UPPER != 0,
+        None => c.is_uppercase(),
+    }
+}
+
+/// `char::is_lowercase`, from the same table.
+pub(crate) fn is_lower(c: char) -> bool {
+    match classes().get(c as usize) {
+        Some(class) => class & LOWER != 0,
+        None => c.is_lowercase(),
+    }
+}
+
+const LETTER: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+
+/// For each character below U+3000, whether it is alphabetic, upper case, lower case: built once
+/// from the standard library's own answers.
+fn classes() -> &'static [u8] {
+    static CLASSES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        (0..0x3000u32)
+            .map(|code| {
+                char::from_u32(code).map_or(0, |c| {
+                    let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+                    bit(c.is_alphabetic(), LETTER)
+                        | bit(c.is_uppercase(), UPPER)
+                        | bit(c.is_lowercase(), LOWER)
+                })
+            })
+            .collect()
+    })
 }
 
 /// A combining mark (of the blocks mojibake produces): it joins the character before it.
@@ -43,6 +86,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// A character that real text almost never has, so that a repair producing it is suspect.
 pub(crate) fn is_rare(c: char) -> bool {
     let u = c as u32;
+    if u < 0x17F {
+        // ASCII, Latin-1 and Latin Extended-A, the most of what is asked: only the C1 controls.
+        return (0x80..=0x9F).contains(&u);
+    }
     match u {
         0x80..=0x9F => true,
         // Long s: archaic.
@@ -86,6 +133,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn classes_agree_with_the_standard_library() {
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn rare_and_common() {
         for c in [
             'é', 'ş', 'ı', 'ğ', 'д', 'ї', 'α', 'ש', 'ر', '中', '€', '’', '😀', '✔', 'ơ', 'ș',
@@ -94,6 +150,9 @@ mod tests {
         }
         for c in ['\u{85}', 'ɻ', 'ѳ', 'ϲ', '߅', 'ᴴ', '\u{E000}', 'Ѱ'] {
             assert!(is_rare(c), "{c:?} is rare");
+        }
+        for c in (0..0x17F).filter_map(char::from_u32) {
+            assert_eq!(is_rare(c), ('\u{80}'..='\u{9f}').contains(&c), "{c:?}");
         }
     }
 }

@@ -9,8 +9,10 @@
 //! A sequence may also be *lossy*: a continuation byte was lost on the way and shows as U+FFFD,
 //! as `?`, or (for the byte 0xA0, a no-break space) as a plain space.
 
+use std::collections::HashMap;
+
 use super::codecs::{Bytes, CODECS, Codec, bytes_of};
-use super::plausibility::is_rare;
+use super::plausibility::{is_letter, is_lower, is_rare, is_upper};
 
 /// How a continuation byte was lost, if it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,10 +61,26 @@ impl Sequence {
             let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
             return char::from_u32(code).unwrap_or('\u{FFFD}');
         }
-        std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|s| s.chars().next())
-            .unwrap_or('\u{FFFD}')
+        // Well-formed UTF-8, as `sequence_at` reads it (a lead of 0xC2..=0xF4, continuations in
+        // the ranges RFC 3629 allows after it): decoded by hand, which `from_utf8` would do at
+        // several times the cost.
+        let cont = |b: u8| u32::from(b & 0x3F);
+        let code = match *bytes {
+            [a, b] => (u32::from(a & 0x1F) << 6) | cont(b),
+            [a, b, c] => (u32::from(a & 0x0F) << 12) | (cont(b) << 6) | cont(c),
+            [a, b, c, d] => {
+                (u32::from(a & 0x07) << 18) | (cont(b) << 12) | (cont(c) << 6) | cont(d)
+            }
+            _ => return '\u{FFFD}',
+        };
+        let c = char::from_u32(code).unwrap_or('\u{FFFD}');
+        debug_assert_eq!(
+            Some(c),
+            std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|s| s.chars().next())
+        );
+        c
     }
 }
 
@@ -148,7 +166,7 @@ fn sequence_at(
             }
             _ if want == 6 => return None,
             // Only after a letter: symbols before a U+FFFD are not mojibake leads.
-            _ if c == '\u{FFFD}' && lead.is_alphabetic() => {
+            _ if c == '\u{FFFD}' && is_letter(lead) => {
                 seq.loss = Some(Loss::Replacement);
                 0x80
             }
@@ -202,39 +220,28 @@ fn sequence_at(
 pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
     // How many sequences each codec reads at all, then how common what it reads is.
     let mut votes = [(0usize, 0usize); CODECS.len()];
-    let strict = Allow {
-        question: false,
-        space: false,
-    };
+    // What a sequence adds depends only on its characters and the letter before it (a reading
+    // that does not end where the sequence does adds nothing), and the same few sequences make
+    // up most mojibake: each is read once.
+    let mut memo: HashMap<(&str, Before), Ballot, Fast> = HashMap::with_hasher(Fast);
+    let mut last: Option<((&str, Before), Ballot)> = None;
     for seq in seqs {
-        let Some(lead_bytes) = bytes_of(seq.lead) else {
-            continue;
+        let key = (
+            &text[seq.start..seq.end],
+            Before::of(text[..seq.start].chars().next_back()),
+        );
+        let ballot = match last {
+            Some((k, ballot)) if k == key => ballot,
+            _ => {
+                let ballot = *memo.entry(key).or_insert_with(|| ballot(text, seq, key.1));
+                last = Some((key, ballot));
+                ballot
+            }
         };
-        for codec in CODECS {
-            // Only readings of the same characters compete: a codec that would cut the text
-            // into different sequences is a different hypothesis, judged by the scores.
-            if let Some(s) =
-                sequence_at(text, seq.start, seq.lead, lead_bytes, codec, strict, false)
-                && s.end == seq.end
-            {
-                let c = s.decoded();
-                if is_rare(c) {
-                    continue;
-                }
-                // Latin-1's C1 controls are Windows-1252's sloppy bytes, but a codec of their own.
-                let sloppy = s.sloppy && codec != Codec::Windows1252;
-                // A letter of the same case as the one before it fits (`YAÄž` is `YAĞ`).
-                let fits = text[..seq.start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_alphabetic() && p.is_uppercase() == c.is_uppercase());
-                let vote = &mut votes[codec.index()];
+        for (vote, b) in votes.iter_mut().zip(ballot) {
+            if b != 0 {
                 vote.0 += 1;
-                vote.1 += if sloppy {
-                    1
-                } else {
-                    commonness(c) + usize::from(fits && c.is_alphabetic())
-                };
+                vote.1 += usize::from(b - 1);
             }
         }
     }
@@ -244,6 +251,100 @@ pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
     CODECS[best]
 }
 
+/// What one sequence adds to each codec's votes in [`best_codec`]: 0 when the codec does not
+/// read it, else 1 + how common its reading is.
+type Ballot = [u8; CODECS.len()];
+
+/// The character before a sequence, as far as [`best_codec`] asks: whether it is a letter, and
+/// of which case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Before {
+    NoLetter,
+    Upper,
+    Lower,
+}
+
+impl Before {
+    fn of(c: Option<char>) -> Before {
+        match c {
+            Some(p) if is_letter(p) => {
+                if is_upper(p) {
+                    Before::Upper
+                } else {
+                    Before::Lower
+                }
+            }
+            _ => Before::NoLetter,
+        }
+    }
+}
+
+/// The [`Ballot`] of `seq`, after a character of kind `before`.
+fn ballot(text: &str, seq: &Sequence, before: Before) -> Ballot {
+    let mut ballot = [0; CODECS.len()];
+    let Some(lead_bytes) = bytes_of(seq.lead) else {
+        return ballot;
+    };
+    let strict = Allow {
+        question: false,
+        space: false,
+    };
+    for codec in CODECS {
+        // Only readings of the same characters compete: a codec that would cut the text
+        // into different sequences is a different hypothesis, judged by the scores.
+        if let Some(s) = sequence_at(text, seq.start, seq.lead, lead_bytes, codec, strict, false)
+            && s.end == seq.end
+        {
+            let c = s.decoded();
+            if is_rare(c) {
+                continue;
+            }
+            // Latin-1's C1 controls are Windows-1252's sloppy bytes, but a codec of their own.
+            let sloppy = s.sloppy && codec != Codec::Windows1252;
+            // A letter of the same case as the one before it fits (`YAÄž` is `YAĞ`).
+            let fits = before != Before::NoLetter && (before == Before::Upper) == is_upper(c);
+            let weight = if sloppy {
+                1
+            } else {
+                commonness(c) + usize::from(fits && is_letter(c))
+            };
+            ballot[codec.index()] = 1 + weight as u8;
+        }
+    }
+    ballot
+}
+
+/// A hasher for short strings (multiply and rotate, as rustc's FxHasher): the sequences of one
+/// document are not chosen to collide, and SipHash would cost more than reading them again.
+#[derive(Default, Clone, Copy)]
+struct Fast;
+
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl std::hash::BuildHasher for Fast {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// How common a character is in real text, roughly: 4 for the accented letters that most
 /// European languages use most, 3 for other lower-case letters, 2 for other letters, 1 for the
 /// rest.
@@ -251,9 +352,9 @@ fn commonness(c: char) -> usize {
     const COMMON: &str = "éáíóúñüöäàèçãâêôßıışğčšžřąęłżőățșţěůýõ";
     if c.to_lowercase().all(|l| COMMON.contains(l)) {
         4
-    } else if c.is_lowercase() {
+    } else if is_lower(c) {
         3
-    } else if c.is_alphabetic() {
+    } else if is_letter(c) {
         2
     } else {
         1
@@ -341,7 +442,7 @@ pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Se
                                 .is_some_and(|b| b.cont & lead_bytes.lead3 != 0)))
             }
             _ => false,
-        } && c.is_alphabetic();
+        } && is_letter(c);
         if strict == 0 && !lossy {
             i = next_non_ascii(bytes, after);
             continue;
@@ -408,6 +509,55 @@ mod tests {
         assert_eq!(decoded("í\u{a0}½í¸\u{8d}"), "😍");
         assert_eq!(decoded("ÄŒ"), "Č");
         assert_eq!(decoded("plain Łódź text"), "");
+    }
+
+    /// `decoded` by hand says what `from_utf8` says of the bytes, for every lead and second byte
+    /// of every codec, strict and lossy.
+    #[test]
+    fn decoded_agrees_with_from_utf8() {
+        let lossy = Allow {
+            question: true,
+            space: true,
+        };
+        let (mut checked, mut spaces) = (0, 0);
+        for codec in CODECS {
+            let char_of = |b: u8| super::super::codecs::char_of(codec, b);
+            for lead in 0xC2..=0xF4u8 {
+                for second in 0x80..=0xBFu8 {
+                    for rest in [0x80u8, 0xBF] {
+                        let mut text = String::from("x");
+                        for b in [lead, second, rest, rest] {
+                            text.extend(char_of(b));
+                        }
+                        // And with a space for a lost 0xA0.
+                        text.push_str(" y");
+                        text.extend(char_of(lead));
+                        text.push(' ');
+                        text.extend(char_of(rest));
+                        text.extend(char_of(rest));
+                        text.push_str(" z");
+                        for allow in [STRICT, lossy] {
+                            for seq in find(&text, allow, Some(codec)) {
+                                let bytes = &seq.bytes[..seq.byte_len()];
+                                let lost =
+                                    matches!(seq.loss, Some(Loss::Replacement | Loss::Question));
+                                let want = if seq.byte_len() == 6 || lost {
+                                    continue;
+                                } else {
+                                    std::str::from_utf8(bytes)
+                                        .ok()
+                                        .and_then(|s| s.chars().next())
+                                };
+                                assert_eq!(Some(seq.decoded()), want, "{bytes:x?}");
+                                checked += 1;
+                                spaces += usize::from(seq.loss == Some(Loss::Space));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000 && spaces > 100, "{checked} {spaces}");
     }
 
     #[test]
