@@ -87,7 +87,7 @@ use crate::stages::NormalizeWhitespace;
 use crate::{Meta, Stage};
 use hyphen::{Outcome, Split};
 use lines::{Line, Shape};
-use paragraphs::Prose;
+use paragraphs::{Ending, Prose};
 
 /// The `unwrap` stage's settings. Everything is on by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,6 +286,7 @@ impl JoinWrappedLines {
             lines: &lines,
             joined: pairs.iter().map(Option::is_some).collect(),
             ahead: Default::default(),
+            last_gap: Default::default(),
         };
         let mut joins: Vec<Join> = Vec::new();
 
@@ -564,6 +565,40 @@ struct Doc<'t> {
     joined: Vec<bool>,
     /// The words after each gap, read once for the gaps that follow one another.
     ahead: std::cell::RefCell<paragraphs::Ahead>,
+    /// The last gap decided without the paragraph's text before its last line and without what
+    /// follows the next line's paragraph (see [`GapShape`]), and how.
+    last_gap: std::cell::Cell<Option<(GapShape, bool)>>,
+}
+
+/// All that the decision on a gap reads when it reads neither the paragraph before but for its
+/// first and last lines (it does not when the last line does not end bare and no headline is
+/// asked about) nor the paragraph after but for its first line and its words
+/// (`paragraph_end`): lines by index, compared by their text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct GapShape {
+    a_first: usize,
+    a_last: usize,
+    b_first: usize,
+    a: Prose,
+    b: Prose,
+    one_line: bool,
+    first: bool,
+    after_bare: bool,
+}
+
+impl GapShape {
+    /// Whether the two gaps read lines of the same text and the same words around them.
+    fn same(&self, other: &GapShape, doc: &Doc<'_>) -> bool {
+        let text = |i: usize| doc.lines[i].text(doc.text);
+        self.a == other.a
+            && self.b == other.b
+            && self.one_line == other.one_line
+            && self.first == other.first
+            && self.after_bare == other.after_bare
+            && text(self.a_last) == text(other.a_last)
+            && text(self.b_first) == text(other.b_first)
+            && text(self.a_first) == text(other.a_first)
+    }
 }
 
 impl Doc<'_> {
@@ -595,9 +630,12 @@ impl JoinWrappedLines {
             return false;
         }
         let (a_last, b_first) = (a.text(text), b.text(text));
-        if !paragraphs::may_continue(a_last) {
+        // `paragraphs::may_continue` and `paragraphs::ends_bare`, read once.
+        let ending = paragraphs::ending(a_last);
+        if ending == Ending::Closed {
             return false;
         }
+        let ends_bare = ending == Ending::Bare;
         if !prose.is_known() {
             *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
         }
@@ -607,19 +645,20 @@ impl JoinWrappedLines {
         // (`meta.title`) is known in a first run of the pipeline and not in a second, on text
         // without its `**` or `#`, which would join what the first kept apart.
         let para = text[lines[para_first].text_start..a.end].trim();
-        let headline = gap.first
-            && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
+        let headline_asked =
+            gap.first && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c));
+        let headline = headline_asked
             && !paragraphs::opens_like_a_sentence(para)
             && (paragraphs::is_headline(para)
                 || prose.words < Prose::ENOUGH
-                    && paragraphs::ends_bare(a_last)
+                    && ends_bare
                     && !paragraphs::reads_as_sentence(para));
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
             && (4..8).contains(&prose.words)
             && !para.contains(", ")
-            && paragraphs::ends_bare(a_last)
+            && ends_bare
             && b_first.starts_with(char::is_uppercase);
         if headline || listed {
             return false;
@@ -627,8 +666,28 @@ impl JoinWrappedLines {
         // The words after the gap, whatever blank lines they cross: what this round or a later
         // one joins after the gap must not change what is seen from before it.
         let b_prose = doc.ahead.borrow_mut().prose(text, b.text_start);
-        let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
-        paragraphs::continues(
+        let after_bare = ends_bare && !gap.first;
+        // A gap whose decision reads no more than its `GapShape` (the paragraph's text is read
+        // only where it ends bare, or for a headline, above; what follows the next paragraph,
+        // through `paragraph_end`, is read or not as the shape decides) is decided as the gap
+        // before it was when the two have the same shape: `'and\n\n'` repeated.
+        let shape = (!ends_bare && !headline_asked).then_some(GapShape {
+            a_first: para_first,
+            a_last: gap.last,
+            b_first: next,
+            a: *prose,
+            b: b_prose,
+            one_line: gap.one_line,
+            first: gap.first,
+            after_bare: gap.after_bare,
+        });
+        if let (Some(shape), Some((last, joins))) = (shape, doc.last_gap.get())
+            && shape.same(&last, doc)
+        {
+            return joins;
+        }
+        let read_on = std::cell::Cell::new(false);
+        let joins = paragraphs::continues(
             para,
             lines[para_first].text(text),
             a_last,
@@ -636,8 +695,17 @@ impl JoinWrappedLines {
             *prose,
             b_first,
             b_prose,
-            || self.paragraph_end(doc, next, after_bare, ends, depth + 1),
-        )
+            || {
+                read_on.set(true);
+                self.paragraph_end(doc, next, after_bare, ends, depth + 1)
+            },
+        );
+        if let Some(shape) = shape
+            && !read_on.get()
+        {
+            doc.last_gap.set(Some((shape, joins)));
+        }
+        joins
     }
 
     /// The paragraph that begins at line `first` after a gap that does not join (`after_bare` as
