@@ -180,7 +180,21 @@ impl Stage for NormalizeWhitespace {
             if line.trimmed_end == line.start {
                 blank_run += 1;
                 if blank_run > self.max_blank_lines {
-                    out.delete(line.start..line.next, "blank lines");
+                    // The empty lines right after it (`\n` or `\r\n` alone) are deleted too: one
+                    // deletion, which is what their deletions one by one would merge into.
+                    let mut next = line.next;
+                    while next < limit {
+                        let len = match bytes[next] {
+                            b'\n' => 1,
+                            b'\r' if bytes.get(next + 1) == Some(&b'\n') => 2,
+                            _ => break,
+                        };
+                        next += len;
+                        blank_run += 1;
+                    }
+                    out.delete(line.start..next, "blank lines");
+                    pos = next;
+                    continue;
                 } else if self.trailing && line.content_end > line.start {
                     out.delete(line.start..line.content_end, "trailing whitespace");
                 }
