@@ -482,9 +482,16 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
     let near_ends = start < ends.start || end > ends.end;
     if near_ends {
         // (A piece asked about once is not asked again: a line of many joins may repeat one.)
+        // (Nor hashed when it is the piece before it again.)
         let mut asked = std::collections::HashSet::new();
-        if pieces.iter().any(|p| {
-            p.len() < 1024 && asked.insert(*p) && crate::stages::boilerplate::is_boilerplate(p)
+        let mut before: Option<&str> = None;
+        if pieces.iter().any(|&p| {
+            let again = before == Some(p);
+            before = Some(p);
+            !again
+                && p.len() < 1024
+                && asked.insert(p)
+                && crate::stages::boilerplate::is_boilerplate(p)
         }) {
             return all();
         }
