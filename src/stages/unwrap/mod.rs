@@ -287,6 +287,8 @@ impl JoinWrappedLines {
             joined: pairs.iter().map(Option::is_some).collect(),
             ahead: Default::default(),
             last_gap: Default::default(),
+            last_ending: Default::default(),
+            last_prose: Default::default(),
         };
         let mut joins: Vec<Join> = Vec::new();
 
@@ -574,18 +576,22 @@ struct Doc<'t> {
     ahead: std::cell::RefCell<paragraphs::Ahead>,
     /// The last gap decided without the paragraph's text before its last line and without what
     /// follows the next line's paragraph (see [`GapShape`]), and how.
-    last_gap: std::cell::Cell<Option<(GapShape, bool)>>,
+    last_gap: std::cell::Cell<Option<(GapShape<'t>, bool)>>,
+    /// The last line whose ending was read, and the last text read for its words, with what
+    /// they were: a gap like the one before it reads the same (`'and\n\n'` repeated).
+    last_ending: std::cell::Cell<Option<(&'t str, Ending)>>,
+    last_prose: std::cell::Cell<Option<(&'t str, Prose)>>,
 }
 
 /// All that the decision on a gap reads when it reads neither the paragraph before but for its
 /// first and last lines (it does not when the last line does not end bare and no headline is
 /// asked about) nor the paragraph after but for its first line and its words
-/// (`paragraph_end`): lines by index, compared by their text.
+/// (`paragraph_end`): the lines' text.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct GapShape {
-    a_first: usize,
-    a_last: usize,
-    b_first: usize,
+struct GapShape<'t> {
+    a_first: &'t str,
+    a_last: &'t str,
+    b_first: &'t str,
     a: Prose,
     b: Prose,
     one_line: bool,
@@ -593,18 +599,29 @@ struct GapShape {
     after_bare: bool,
 }
 
-impl GapShape {
-    /// Whether the two gaps read lines of the same text and the same words around them.
-    fn same(&self, other: &GapShape, doc: &Doc<'_>) -> bool {
-        let text = |i: usize| doc.lines[i].text(doc.text);
-        self.a == other.a
-            && self.b == other.b
-            && self.one_line == other.one_line
-            && self.first == other.first
-            && self.after_bare == other.after_bare
-            && text(self.a_last) == text(other.a_last)
-            && text(self.b_first) == text(other.b_first)
-            && text(self.a_first) == text(other.a_first)
+impl<'t> Doc<'t> {
+    /// `paragraphs::ending(t)`, read again only for a line other than the last asked about.
+    fn ending(&self, t: &'t str) -> Ending {
+        if let Some((last, ending)) = self.last_ending.get()
+            && last == t
+        {
+            return ending;
+        }
+        let ending = paragraphs::ending(t);
+        self.last_ending.set(Some((t, ending)));
+        ending
+    }
+
+    /// `Prose::of(t)`, read again only for a text other than the last asked about.
+    fn prose_of(&self, t: &'t str) -> Prose {
+        if let Some((last, prose)) = self.last_prose.get()
+            && last == t
+        {
+            return prose;
+        }
+        let prose = Prose::of(t);
+        self.last_prose.set(Some((t, prose)));
+        prose
     }
 }
 
@@ -621,9 +638,9 @@ impl JoinWrappedLines {
     /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
     /// paragraph's words, read up to `prose_until`; `ends` and `depth` are for
     /// [`Self::paragraph_end`].
-    fn gap_joins(
+    fn gap_joins<'t>(
         &self,
-        doc: &Doc<'_>,
+        doc: &Doc<'t>,
         gap: &Gap,
         prose: &mut Prose,
         prose_until: &mut usize,
@@ -638,13 +655,13 @@ impl JoinWrappedLines {
         }
         let (a_last, b_first) = (a.text(text), b.text(text));
         // `paragraphs::may_continue` and `paragraphs::ends_bare`, read once.
-        let ending = paragraphs::ending(a_last);
+        let ending = doc.ending(a_last);
         if ending == Ending::Closed {
             return false;
         }
         let ends_bare = ending == Ending::Bare;
         if !prose.is_known() {
-            *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
+            *prose = prose.and(doc.prose_of(&text[*prose_until..a.end]));
         }
         *prose_until = a.end;
         // A title never goes on in the text: a first paragraph that reads as a headline before
@@ -679,9 +696,9 @@ impl JoinWrappedLines {
         // through `paragraph_end`, is read or not as the shape decides) is decided as the gap
         // before it was when the two have the same shape: `'and\n\n'` repeated.
         let shape = (!ends_bare && !headline_asked).then_some(GapShape {
-            a_first: para_first,
-            a_last: gap.last,
-            b_first: next,
+            a_first: lines[para_first].text(text),
+            a_last,
+            b_first,
             a: *prose,
             b: b_prose,
             one_line: gap.one_line,
@@ -689,7 +706,7 @@ impl JoinWrappedLines {
             after_bare: gap.after_bare,
         });
         if let (Some(shape), Some((last, joins))) = (shape, doc.last_gap.get())
-            && shape.same(&last, doc)
+            && shape == last
         {
             return joins;
         }
