@@ -229,12 +229,19 @@ impl Shape {
             }),
         );
         let indent = line.indent(text) as u32;
+        let chars = measure(t);
+        // A line of one word is its first word (and measured once).
+        let first_word = if find2(b' ', b'\t', bytes).is_none() {
+            chars
+        } else {
+            super::wrap::first_word_chars(t)
+        };
         Shape {
             flags,
             // Indentation is spaces and tabs: one character a byte.
-            chars: (measure(t) + (line.text_start - line.start)) as u32,
+            chars: (chars + (line.text_start - line.start)) as u32,
             indent,
-            first_word: super::wrap::first_word_chars(t) as u32,
+            first_word: first_word as u32,
             hang: marker.map_or(0, |m| indent + count_chars(&t[..m]) as u32),
         }
     }
