@@ -106,7 +106,13 @@ struct Line {
 }
 
 fn line_at(bytes: &[u8], start: usize, limit: usize) -> Line {
-    let newline = memchr(b'\n', &bytes[start..limit]).map(|i| start + i);
+    // (A short line's end found by hand: the call to `memchr` costs more than its bytes.)
+    let near = &bytes[start..limit.min(start + 16)];
+    let newline = match near.iter().position(|&b| b == b'\n') {
+        Some(i) => Some(start + i),
+        None if start + near.len() == limit => None,
+        None => memchr(b'\n', &bytes[start + near.len()..limit]).map(|i| start + near.len() + i),
+    };
     let (content_end, next) = match newline {
         Some(nl) if nl > start && bytes[nl - 1] == b'\r' => (nl - 1, nl + 1),
         Some(nl) => (nl, nl + 1),
@@ -180,7 +186,21 @@ impl Stage for NormalizeWhitespace {
             if line.trimmed_end == line.start {
                 blank_run += 1;
                 if blank_run > self.max_blank_lines {
-                    out.delete(line.start..line.next, "blank lines");
+                    // The empty lines right after it (`\n` or `\r\n` alone) are deleted too: one
+                    // deletion, which is what their deletions one by one would merge into.
+                    let mut next = line.next;
+                    while next < limit {
+                        let len = match bytes[next] {
+                            b'\n' => 1,
+                            b'\r' if bytes.get(next + 1) == Some(&b'\n') => 2,
+                            _ => break,
+                        };
+                        next += len;
+                        blank_run += 1;
+                    }
+                    out.delete(line.start..next, "blank lines");
+                    pos = next;
+                    continue;
                 } else if self.trailing && line.content_end > line.start {
                     out.delete(line.start..line.content_end, "trailing whitespace");
                 }
@@ -195,10 +215,13 @@ impl Stage for NormalizeWhitespace {
                     if double < at {
                         double = find_double(at);
                     }
+                    // (No search at all in a line without two spaces in a row.)
                     if double >= line.trimmed_end {
                         at = line.trimmed_end;
                     }
-                    while let Some(i) = spaces.find(&bytes[at..line.trimmed_end]) {
+                    while at < line.trimmed_end
+                        && let Some(i) = spaces.find(&bytes[at..line.trimmed_end])
+                    {
                         let run_start = at + i;
                         let run_end = run_start
                             + bytes[run_start..line.trimmed_end]

@@ -184,6 +184,19 @@ pub(super) fn more_words_than(t: &str, n: usize) -> bool {
     let bytes = t.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
+        // Inside a word, 32 bytes of ASCII that is neither white space nor a control that
+        // could be (`\t`..`\r`, space) are skipped at once: a long word (a URL, a line of
+        // joined hyphenations) is read without a test per byte.
+        if in_word {
+            while let Some(chunk) = bytes.get(i..i + 32)
+                && chunk.iter().all(|&b| b > b' ' && b < 0x80)
+            {
+                i += 32;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+        }
         let (space, len) = if bytes[i].is_ascii() {
             (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
         } else {
@@ -289,7 +302,19 @@ mod tests {
             "é à  ü\u{1c}x",
             "\u{200b}zero\u{200b}width",
         ];
-        for t in texts {
+        // Words long enough to be skipped 32 bytes at a time, ending at each byte of a chunk.
+        let long: Vec<String> = (30..70)
+            .flat_map(|n| {
+                let w = "x".repeat(n);
+                [
+                    format!("{w} {w}\t{w}"),
+                    format!("{w}\u{0B}{w}\u{a0}{w}"),
+                    format!("{w}é{w} a"),
+                    format!("{w}\u{1c}{w}\n"),
+                ]
+            })
+            .collect();
+        for t in texts.into_iter().chain(long.iter().map(String::as_str)) {
             let words = t.split_whitespace().count();
             for n in 0..9 {
                 assert_eq!(more_words_than(t, n), words > n, "{t:?} {n}");

@@ -144,13 +144,24 @@ pub(super) fn decide(text: &str, splits: &[Split]) -> Vec<Outcome> {
     // the same spellings, counted once (`same[k]`, the index of the split asked).
     let mut written: HashMap<(&str, &str), usize> = HashMap::new();
     let mut same: Vec<(usize, usize)> = Vec::new();
+    // The last split looked up in `written` and the one asked for its halves: a split written
+    // as the one before it is found without hashing its halves.
+    let mut last: Option<((&str, &str), usize)> = None;
     for (k, (s, o)) in splits.iter().zip(&outcomes).enumerate() {
         if o.is_none() {
             let raw = (&text[s.first.clone()], &text[s.second.clone()]);
-            if let Some(&earlier) = written.get(&raw) {
+            if let Some((last_raw, earlier)) = last
+                && last_raw == raw
+            {
                 same.push((k, earlier));
                 continue;
             }
+            if let Some(&earlier) = written.get(&raw) {
+                last = Some((raw, earlier));
+                same.push((k, earlier));
+                continue;
+            }
+            last = Some((raw, k));
             written.insert(raw, k);
             let (first, second) = halves(text, s);
             let keys = [

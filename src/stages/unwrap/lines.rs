@@ -48,7 +48,12 @@ pub(super) fn count_chars(t: &str) -> usize {
 /// apostrophes do not count, nor does the space of `o clock`.
 pub(super) fn measure(t: &str) -> usize {
     let apostrophes = if t.is_ascii() {
-        memchr::memchr_iter(b'\'', t.as_bytes()).count()
+        if t.len() < 64 {
+            // (By hand where the call to `memchr` would cost more than the bytes.)
+            t.bytes().filter(|&b| b == b'\'').count()
+        } else {
+            memchr::memchr_iter(b'\'', t.as_bytes()).count()
+        }
     } else {
         t.chars().filter(|&c| c == '\'' || c == '’').count()
     };
@@ -58,6 +63,10 @@ pub(super) fn measure(t: &str) -> usize {
 /// How many times `t` has `o clock` (in any case), the `o` a word of its own.
 fn o_clocks(t: &str) -> usize {
     let bytes = t.as_bytes();
+    // `o clock` and a character before it, at the least.
+    if bytes.len() < 7 {
+        return 0;
+    }
     memchr::memchr_iter(b' ', bytes)
         .filter(|&i| {
             i >= 1
@@ -69,6 +78,17 @@ fn o_clocks(t: &str) -> usize {
         .count()
 }
 
+/// `memchr::memchr2(a, b, bytes)`, the first 16 bytes read by hand: for a short line, the call
+/// costs more than its bytes.
+pub(super) fn find2(a: u8, b: u8, bytes: &[u8]) -> Option<usize> {
+    let near = &bytes[..bytes.len().min(16)];
+    match near.iter().position(|&c| c == a || c == b) {
+        Some(i) => Some(i),
+        None if near.len() == bytes.len() => None,
+        None => memchr::memchr2(a, b, &bytes[near.len()..]).map(|i| near.len() + i),
+    }
+}
+
 /// Splits `text` into lines (`\n` or `\r\n`) and marks fenced code blocks.
 pub(super) fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
@@ -76,7 +96,7 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut fence: Option<u8> = None;
     while start < bytes.len() {
-        let nl = memchr(b'\n', &bytes[start..]).map(|i| start + i);
+        let nl = find2(b'\n', b'\n', &bytes[start..]).map(|i| start + i);
         let next = nl.map_or(bytes.len(), |nl| nl + 1);
         let content_end = nl.unwrap_or(bytes.len());
         let end = start
@@ -157,7 +177,7 @@ impl Shape {
         };
         let bytes = t.as_bytes();
         // A tab or a `|`, found by one fast scan, before counting the pipes.
-        let table = memchr::memchr2(b'|', b'\t', bytes).is_some() && is_table_row(t);
+        let table = find2(b'|', b'\t', bytes).is_some() && is_table_row(t);
         // Most lines of prose begin with a lower-case letter, which no heading, closing,
         // dialogue turn, rule or quote does: only tables and lettered items are left to check.
         let plain = first.is_ascii_lowercase();
@@ -209,12 +229,19 @@ impl Shape {
             }),
         );
         let indent = line.indent(text) as u32;
+        let chars = measure(t);
+        // A line of one word is its first word (and measured once).
+        let first_word = if find2(b' ', b'\t', bytes).is_none() {
+            chars
+        } else {
+            super::wrap::first_word_chars(t)
+        };
         Shape {
             flags,
             // Indentation is spaces and tabs: one character a byte.
-            chars: (measure(t) + (line.text_start - line.start)) as u32,
+            chars: (chars + (line.text_start - line.start)) as u32,
             indent,
-            first_word: super::wrap::first_word_chars(t) as u32,
+            first_word: first_word as u32,
             hang: marker.map_or(0, |m| indent + count_chars(&t[..m]) as u32),
         }
     }

@@ -87,7 +87,7 @@ use crate::stages::NormalizeWhitespace;
 use crate::{Meta, Stage};
 use hyphen::{Outcome, Split};
 use lines::{Line, Shape};
-use paragraphs::Prose;
+use paragraphs::{Ending, Prose};
 
 /// The `unwrap` stage's settings. Everything is on by default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,6 +286,9 @@ impl JoinWrappedLines {
             lines: &lines,
             joined: pairs.iter().map(Option::is_some).collect(),
             ahead: Default::default(),
+            last_gap: Default::default(),
+            last_ending: Default::default(),
+            last_prose: Default::default(),
         };
         let mut joins: Vec<Join> = Vec::new();
 
@@ -481,9 +484,16 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
     let near_ends = start < ends.start || end > ends.end;
     if near_ends {
         // (A piece asked about once is not asked again: a line of many joins may repeat one.)
+        // (Nor hashed when it is the piece before it again.)
         let mut asked = std::collections::HashSet::new();
-        if pieces.iter().any(|p| {
-            p.len() < 1024 && asked.insert(*p) && crate::stages::boilerplate::is_boilerplate(p)
+        let mut before: Option<&str> = None;
+        if pieces.iter().any(|&p| {
+            let again = before == Some(p);
+            before = Some(p);
+            !again
+                && p.len() < 1024
+                && asked.insert(p)
+                && crate::stages::boilerplate::is_boilerplate(p)
         }) {
             return all();
         }
@@ -564,6 +574,55 @@ struct Doc<'t> {
     joined: Vec<bool>,
     /// The words after each gap, read once for the gaps that follow one another.
     ahead: std::cell::RefCell<paragraphs::Ahead>,
+    /// The last gap decided without the paragraph's text before its last line and without what
+    /// follows the next line's paragraph (see [`GapShape`]), and how.
+    last_gap: std::cell::Cell<Option<(GapShape<'t>, bool)>>,
+    /// The last line whose ending was read, and the last text read for its words, with what
+    /// they were: a gap like the one before it reads the same (`'and\n\n'` repeated).
+    last_ending: std::cell::Cell<Option<(&'t str, Ending)>>,
+    last_prose: std::cell::Cell<Option<(&'t str, Prose)>>,
+}
+
+/// All that the decision on a gap reads when it reads neither the paragraph before but for its
+/// first and last lines (it does not when the last line does not end bare and no headline is
+/// asked about) nor the paragraph after but for its first line and its words
+/// (`paragraph_end`): the lines' text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct GapShape<'t> {
+    a_first: &'t str,
+    a_last: &'t str,
+    b_first: &'t str,
+    a: Prose,
+    b: Prose,
+    one_line: bool,
+    first: bool,
+    after_bare: bool,
+}
+
+impl<'t> Doc<'t> {
+    /// `paragraphs::ending(t)`, read again only for a line other than the last asked about.
+    fn ending(&self, t: &'t str) -> Ending {
+        if let Some((last, ending)) = self.last_ending.get()
+            && last == t
+        {
+            return ending;
+        }
+        let ending = paragraphs::ending(t);
+        self.last_ending.set(Some((t, ending)));
+        ending
+    }
+
+    /// `Prose::of(t)`, read again only for a text other than the last asked about.
+    fn prose_of(&self, t: &'t str) -> Prose {
+        if let Some((last, prose)) = self.last_prose.get()
+            && last == t
+        {
+            return prose;
+        }
+        let prose = Prose::of(t);
+        self.last_prose.set(Some((t, prose)));
+        prose
+    }
 }
 
 impl Doc<'_> {
@@ -579,9 +638,9 @@ impl JoinWrappedLines {
     /// Whether the paragraph before `gap` goes on after it. `prose` holds what is known of the
     /// paragraph's words, read up to `prose_until`; `ends` and `depth` are for
     /// [`Self::paragraph_end`].
-    fn gap_joins(
+    fn gap_joins<'t>(
         &self,
-        doc: &Doc<'_>,
+        doc: &Doc<'t>,
         gap: &Gap,
         prose: &mut Prose,
         prose_until: &mut usize,
@@ -595,11 +654,14 @@ impl JoinWrappedLines {
             return false;
         }
         let (a_last, b_first) = (a.text(text), b.text(text));
-        if !paragraphs::may_continue(a_last) {
+        // `paragraphs::may_continue` and `paragraphs::ends_bare`, read once.
+        let ending = doc.ending(a_last);
+        if ending == Ending::Closed {
             return false;
         }
+        let ends_bare = ending == Ending::Bare;
         if !prose.is_known() {
-            *prose = prose.and(Prose::of(&text[*prose_until..a.end]));
+            *prose = prose.and(doc.prose_of(&text[*prose_until..a.end]));
         }
         *prose_until = a.end;
         // A title never goes on in the text: a first paragraph that reads as a headline before
@@ -607,19 +669,20 @@ impl JoinWrappedLines {
         // (`meta.title`) is known in a first run of the pipeline and not in a second, on text
         // without its `**` or `#`, which would join what the first kept apart.
         let para = text[lines[para_first].text_start..a.end].trim();
-        let headline = gap.first
-            && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c))
+        let headline_asked =
+            gap.first && b_first.starts_with(|c: char| c.is_uppercase() || "\"“‘".contains(c));
+        let headline = headline_asked
             && !paragraphs::opens_like_a_sentence(para)
             && (paragraphs::is_headline(para)
                 || prose.words < Prose::ENOUGH
-                    && paragraphs::ends_bare(a_last)
+                    && ends_bare
                     && !paragraphs::reads_as_sentence(para));
         // Short paragraphs one after another that end without punctuation are a list (of
         // captions, of contents): one of them does not go on in a capitalised one.
         let listed = gap.after_bare
             && (4..8).contains(&prose.words)
             && !para.contains(", ")
-            && paragraphs::ends_bare(a_last)
+            && ends_bare
             && b_first.starts_with(char::is_uppercase);
         if headline || listed {
             return false;
@@ -627,8 +690,28 @@ impl JoinWrappedLines {
         // The words after the gap, whatever blank lines they cross: what this round or a later
         // one joins after the gap must not change what is seen from before it.
         let b_prose = doc.ahead.borrow_mut().prose(text, b.text_start);
-        let after_bare = paragraphs::ends_bare(a_last) && !gap.first;
-        paragraphs::continues(
+        let after_bare = ends_bare && !gap.first;
+        // A gap whose decision reads no more than its `GapShape` (the paragraph's text is read
+        // only where it ends bare, or for a headline, above; what follows the next paragraph,
+        // through `paragraph_end`, is read or not as the shape decides) is decided as the gap
+        // before it was when the two have the same shape: `'and\n\n'` repeated.
+        let shape = (!ends_bare && !headline_asked).then_some(GapShape {
+            a_first: lines[para_first].text(text),
+            a_last,
+            b_first,
+            a: *prose,
+            b: b_prose,
+            one_line: gap.one_line,
+            first: gap.first,
+            after_bare: gap.after_bare,
+        });
+        if let (Some(shape), Some((last, joins))) = (shape, doc.last_gap.get())
+            && shape == last
+        {
+            return joins;
+        }
+        let read_on = std::cell::Cell::new(false);
+        let joins = paragraphs::continues(
             para,
             lines[para_first].text(text),
             a_last,
@@ -636,8 +719,17 @@ impl JoinWrappedLines {
             *prose,
             b_first,
             b_prose,
-            || self.paragraph_end(doc, next, after_bare, ends, depth + 1),
-        )
+            || {
+                read_on.set(true);
+                self.paragraph_end(doc, next, after_bare, ends, depth + 1)
+            },
+        );
+        if let Some(shape) = shape
+            && !read_on.get()
+        {
+            doc.last_gap.set(Some((shape, joins)));
+        }
+        joins
     }
 
     /// The paragraph that begins at line `first` after a gap that does not join (`after_bare` as

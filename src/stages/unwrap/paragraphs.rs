@@ -22,7 +22,7 @@ use super::lines::{
 };
 
 /// What a paragraph is made of, as far as joining it is concerned.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Prose {
     /// Words, counted up to [`Prose::ENOUGH`].
     pub words: usize,
@@ -92,6 +92,11 @@ pub(super) struct Ahead {
     /// The words read, from `from` on: where each begins, and whether it would set
     /// [`Prose::lower`].
     words: std::collections::VecDeque<(usize, bool)>,
+    /// How many of `words` would set [`Prose::lower`].
+    lowers: usize,
+    /// The last word read, and whether it would: a word written as the one before it is not
+    /// judged again.
+    last: Option<(usize, usize, bool)>,
     /// Where the words in `words` were read from, and where reading goes on.
     from: usize,
     read: usize,
@@ -107,8 +112,11 @@ impl Ahead {
         if at < self.from {
             return Prose::ahead(&text[at..]);
         }
-        while self.words.front().is_some_and(|&(w, _)| w < at) {
+        while let Some(&(w, lower)) = self.words.front()
+            && w < at
+        {
             self.words.pop_front();
+            self.lowers -= usize::from(lower);
         }
         if self.words.is_empty() && self.read < at {
             self.read = at;
@@ -127,16 +135,21 @@ impl Ahead {
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .map_or(bytes.len(), |k| start + k);
-            self.words
-                .push_back((start, Prose::is_lower(&text[start..end])));
+            let word = &text[start..end];
+            let lower = match self.last {
+                Some((s, e, lower)) if &text[s..e] == word => lower,
+                _ => Prose::is_lower(word),
+            };
+            self.last = Some((start, end, lower));
+            self.words.push_back((start, lower));
+            self.lowers += usize::from(lower);
             self.read = end;
         }
-        let mut p = Prose::default();
-        for &(_, lower) in self.words.iter().take(Prose::ENOUGH) {
-            p.words += 1;
-            p.lower |= lower;
+        // (At most `Prose::ENOUGH` words are kept.)
+        Prose {
+            words: self.words.len(),
+            lower: self.lowers > 0,
         }
-        p
     }
 }
 
@@ -146,8 +159,8 @@ const SMALL: &[&str] = &[
 ];
 
 /// How the first part ends.
-#[derive(Debug, PartialEq, Eq)]
-enum Ending {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ending {
     /// A comma.
     Comma,
     /// A word that cannot end a sentence.
@@ -160,7 +173,7 @@ enum Ending {
     Closed,
 }
 
-fn ending(last_line: &str) -> Ending {
+pub(super) fn ending(last_line: &str) -> Ending {
     let Some(last) = last_line.chars().next_back() else {
         return Ending::Closed;
     };
@@ -189,7 +202,11 @@ fn ending(last_line: &str) -> Ending {
             Ending::Closed
         };
     }
-    if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+    // (`contains(':')`, a `memchr`, before the search for "://", which costs more to set up.)
+    if token.contains(':') && token.contains("://")
+        || token.starts_with("www.")
+        || token.contains('@')
+    {
         return Ending::Closed;
     }
     if last == ',' {

@@ -98,7 +98,7 @@ pub(super) fn is_cut(len: usize, next_word: usize, width: usize) -> bool {
 pub(super) fn first_word_chars(t: &str) -> usize {
     let o_clock = t.len() >= 7 && t.as_bytes()[..7].eq_ignore_ascii_case(b"o clock");
     let from = if o_clock { 2 } else { 0 };
-    let end = memchr::memchr2(b' ', b'\t', &t.as_bytes()[from..]).map_or(t.len(), |i| from + i);
+    let end = super::lines::find2(b' ', b'\t', &t.as_bytes()[from..]).map_or(t.len(), |i| from + i);
     measure(&t[..end])
 }
 
