@@ -651,6 +651,10 @@ fn changes_around(text: &str, at: usize) -> bool {
     if spaces > 0 && crate::stages::mojibake::sequence_across(text, at - spaces) {
         return true;
     }
+    // A character reference made whole (`_&#83_;` is `&#83;`), which `mojibake` decodes.
+    if crate::stages::mojibake::entities::reference_across(text, at) {
+        return true;
+    }
     if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
         return false;
     }
@@ -927,6 +931,19 @@ mod tests {
         // A reference that makes a tag: the tag goes too, so that a second run finds nothing.
         let once = strip("<b>&lt;i&gt;x</b>");
         assert_eq!(strip(&once), once);
+    }
+
+    /// Found by the `clean_bytes` fuzz target (`markup-markers-make-a-reference`): removing the
+    /// markers of `_&#83_` made `&#83;` whole, which `mojibake` decoded in a second run.
+    #[test]
+    fn a_reference_made_whole_is_decoded() {
+        assert_eq!(strip("_&#83_;"), "S");
+        assert_eq!(strip("&#_83_;"), "S");
+        assert_eq!(strip("x &_eacute_; y"), "x é y");
+        // In what stays HTML, references are left to whoever renders it.
+        assert_eq!(strip("<custom-tag> _&#83_;"), "<custom-tag> &#83;");
+        // A reference next to a removal, not across it, was `mojibake`'s to decode already.
+        assert_eq!(strip("_a_&#83;"), "a&#83;");
     }
 
     #[test]

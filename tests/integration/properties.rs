@@ -392,7 +392,8 @@ proptest! {
 /// a round (`crash-5a9d…`); HTML references to `e` and U+0301, which NFC makes a lead
 /// (`encoding-references-then-lost-space.txt`); and, for `news`, `crash-0cdf…` (a lost space
 /// before two spaces, which `whitespace` makes one) and `crash-781a…` (a run of three spaces
-/// read as columns by `unwrap`).
+/// read as columns by `unwrap`). And `unwrap-two-trailing-spaces-…` (`clean_bytes`, branch
+/// `fuzz3`): trailing spaces that moved where `unwrap` cut a paragraph it read ahead.
 /// Each goes through every preset as bytes, and through `encoding`, `minimal` and every text
 /// stage alone as text: the log replays and a second pass changes nothing.
 #[test]
@@ -454,8 +455,8 @@ fn regression_fuzz_findings() {
 
 /// Inputs that still break an invariant, kept in `corpus/fuzz-open/` until they are fixed (then
 /// they move to `corpus/fuzz-findings/`), its `README.md` aside: through the `news` preset as
-/// bytes, and through every text stage alone as text, a second pass changes nothing. None is
-/// open now; the last, `unwrap-single-letter-paragraphs-second-run` (found by the `stages`
+/// bytes, and through every text stage alone as text, a second pass changes nothing. Open now:
+/// `unwrap-gap-decided-before-apostrophes` (see the README there). The last fixed before, `unwrap-single-letter-paragraphs-second-run` (found by the `stages`
 /// target), was a list item going on in lower case through more paragraphs than the stage's
 /// rounds: judged one line at a time, `11. 201He saza` went on in one more paragraph each round.
 #[test]

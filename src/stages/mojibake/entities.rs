@@ -122,6 +122,28 @@ pub(crate) fn find(text: &str) -> Vec<(std::ops::Range<usize>, Cow<'static, str>
     out
 }
 
+/// Whether a reference that [`find`] decodes holds bytes on both sides of byte `at` of `text`:
+/// where a later stage removed something at `at` (`markup` taking the `_` of `_&#83_;` away), it
+/// made a reference that this stage, which saw the text with it, would decode in a second run.
+pub(crate) fn reference_across(text: &str, at: usize) -> bool {
+    // A reference is at most 40 bytes from its `&` to its `;`, a surrogate pair two of them.
+    const REACH: usize = 96;
+    let mut from = at.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if memchr::memrchr(b'&', &text.as_bytes()[from..at]).is_none() {
+        return false;
+    }
+    let mut to = text.len().min(at + REACH);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    find(&text[from..to])
+        .iter()
+        .any(|(range, _)| from + range.start < at && at < from + range.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -929,7 +929,37 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
 /// round, `ÂÂÂ…Â\u{a0}` would take as many rounds as it has `Â`, more than the stage's bound,
 /// and a second run would go on where the first stopped. The repair takes the chain with it but
 /// for its first lead, which the next round judges with what stands before it.
-fn chain(text: &str, seqs: &[Sequence], codec: Codec, mut repair: Repair) -> Repair {
+fn chain(text: &str, seqs: &[Sequence], codec: Codec, repair: Repair) -> Repair {
+    chain_after(text, seqs, chain_before(text, seqs, codec, repair))
+}
+
+/// The mirror of [`chain`]'s case: a repair that gives the character it starts with makes the
+/// same sequence again with what comes after it when that is the rest of the sequence once more.
+/// `¬` is 0xC2 in MacRoman and `¨` 0xAC, so `¬¨` is `¬` (U+00AC, 0xC2 0xAC), and `¬¨¨…¨` would
+/// lose one `¨` a round, a second run going on where the first stopped. The repair takes the
+/// repeats with it but for the last, which the next round judges with what comes after it.
+fn chain_after(text: &str, seqs: &[Sequence], mut repair: Repair) -> Repair {
+    let Some(rest) = text[repair.range.clone()].strip_prefix(&*repair.with) else {
+        return repair;
+    };
+    if rest.is_empty() {
+        return repair;
+    }
+    // The repeats after the repair, none that a sequence holds (that one has its own repair).
+    let mut ends = Vec::new();
+    let mut end = repair.range.end;
+    while text[end..].starts_with(rest) && covering(seqs, end).is_none() {
+        end += rest.len();
+        ends.push(end);
+    }
+    if ends.len() >= 2 {
+        repair.range.end = ends[ends.len() - 2];
+    }
+    repair
+}
+
+/// [`chain`]'s case: the leads before the repair.
+fn chain_before(text: &str, seqs: &[Sequence], codec: Codec, mut repair: Repair) -> Repair {
     let Some(first) = repair.with.chars().next() else {
         return repair;
     };
@@ -1072,6 +1102,28 @@ fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `clean_bytes` fuzz target (`mojibake-macroman-not-sign-chain`): `¬¨` is `¬`
+    /// in MacRoman, so `¬` and ten `¨` lost one `¨` a round, eight in the first run, one more in
+    /// the second.
+    #[test]
+    fn a_chain_after_the_repair_is_repaired_in_one_run() {
+        let fix = |t: &str| {
+            FixMojibake::default()
+                .apply(t, &mut Meta::default())
+                .text()
+                .to_owned()
+        };
+        for n in 1..=20 {
+            let text = format!("¬{}ƒ\nç”ç¹«çj”ç", "¨".repeat(n));
+            let once = fix(&text);
+            assert!(
+                once.starts_with("¬¨ƒ") || once.starts_with("¬ƒ"),
+                "{n}: {once}"
+            );
+            assert_eq!(fix(&once), once, "{n}");
+        }
+    }
 
     #[test]
     fn any_unicode_matters_agrees_with_a_scan_of_every_character() {

@@ -207,9 +207,13 @@ impl Stage for JoinWrappedLines {
         // cuts) and the words that the rules split at spaces, so that a second run of the
         // pipeline, which sees them collapsed, would decide otherwise (`CalFire-\n126   "`: the
         // run made the line a table row, which a second run saw as a word split at a line end).
-        if memchr::memmem::find(text.as_bytes(), b"  ").is_some() {
+        // And without trailing spaces: lines are read without them, but a paragraph read ahead
+        // of a gap is a span of the text, cut at a length in bytes, and a trailing space moves
+        // the cut (`###  ` further down kept `ÿÿd\n\nzz` apart in a first run, and a second
+        // run, without the spaces, joined them).
+        if memchr::memmem::find(text.as_bytes(), b"  ").is_some() || has_trailing_space(text) {
             let collapse = NormalizeWhitespace {
-                trailing: false,
+                trailing: true,
                 collapse_spaces: true,
                 max_blank_lines: usize::MAX,
                 trim: false,
@@ -229,6 +233,18 @@ impl Stage for JoinWrappedLines {
         }
         self.apply_as_is(text)
     }
+}
+
+/// Whether a line of `text` ends with a space or a tab, which `whitespace` removes.
+fn has_trailing_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\n', bytes)
+        .chain(std::iter::once(bytes.len()))
+        .any(|at| {
+            let line = &bytes[..at];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            matches!(line.last(), Some(b' ' | b'\t'))
+        })
 }
 
 impl JoinWrappedLines {
@@ -808,6 +824,30 @@ mod tests {
             .apply(text, &mut Meta::default())
             .text()
             .to_owned()
+    }
+
+    /// Found by the `clean_bytes` fuzz target (`unwrap-two-trailing-spaces-…`): trailing spaces,
+    /// which `whitespace` removes after this stage, changed a decision of this stage.
+    #[test]
+    fn trailing_spaces_change_no_decision() {
+        let text =
+            include_str!("../../../corpus/fuzz-findings/unwrap-two-trailing-spaces-read-ahead.txt");
+        assert!(text.contains("###  \n"));
+        let trimmed: String = text
+            .split('\n')
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let strip = |t: String| {
+            t.split('\n')
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(strip(run(text)), run(&trimmed));
+        assert!(run(text).contains("d z"));
+        assert!(has_trailing_space("a \nb") && has_trailing_space("a\t\r\nb"));
+        assert!(has_trailing_space("a\nb ") && !has_trailing_space("a b\n c\n"));
     }
 
     #[test]
