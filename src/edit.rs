@@ -515,6 +515,18 @@ impl View {
         }
     }
 
+    /// The text offset of view offset `at`, which is not strictly inside a span: before any text
+    /// that the later stage deleted at that point.
+    fn origin_before(&self, at: usize) -> usize {
+        let mut k = self.spans.partition_point(|(_, view)| view.end <= at);
+        let mut origin = self.origin(at);
+        while k > 0 && self.spans[k - 1].1 == (at..at) {
+            origin = self.spans[k - 1].0.start;
+            k -= 1;
+        }
+        origin
+    }
+
     /// The span whose view range has `at` strictly inside, if any.
     fn around(&self, at: usize) -> Option<&(Range<usize>, Range<usize>)> {
         let k = self.spans.partition_point(|(_, view)| view.end <= at);
@@ -527,12 +539,26 @@ impl View {
     /// stage's changes (a character NFC composed from several) takes the whole change, with the
     /// view's text of it; text the later stage deleted at an end goes with the edit.
     pub fn edit_of_text(&self, e: StageEdit) -> StageEdit {
+        self.map_edit(e, false)
+    }
+
+    /// As [`edit_of_text`](Self::edit_of_text), and text the later stage deleted right before
+    /// the edit's start goes with the edit too: a join of two lines takes the trailing spaces
+    /// and tabs of the first, which the view read without, so that the text it leaves reads as
+    /// the view it was judged on (`ryr\t\t` joined kept its tabs before the space, which
+    /// `whitespace` does not collapse, and a second run judged longer lines).
+    pub fn edit_of_text_taking_deleted(&self, e: StageEdit) -> StageEdit {
+        self.map_edit(e, true)
+    }
+
+    fn map_edit(&self, e: StageEdit, take_deleted_before: bool) -> StageEdit {
         let mut after = String::new();
         let start = match self.around(e.start) {
             Some((text, view)) => {
                 after.push_str(&self.text[view.start..e.start]);
                 text.start
             }
+            None if take_deleted_before => self.origin_before(e.start),
             None => self.origin(e.start),
         };
         after.push_str(&e.after);

@@ -225,7 +225,7 @@ impl Stage for JoinWrappedLines {
                 let (_, edits) = self.apply_as_is(&view.text).into_parts();
                 let mut out = Rewriter::new(text);
                 for e in edits {
-                    let e = view.edit_of_text(e);
+                    let e = view.edit_of_text_taking_deleted(e);
                     out.replace(e.start..e.end, &e.after, e.reason);
                 }
                 return out.finish();
@@ -848,6 +848,23 @@ mod tests {
         assert!(run(text).contains("d z"));
         assert!(has_trailing_space("a \nb") && has_trailing_space("a\t\r\nb"));
         assert!(has_trailing_space("a\nb ") && !has_trailing_space("a b\n c\n"));
+    }
+
+    /// Found by the `stages` fuzz target (`unwrap-alone-after-trailing-space-view`): a join
+    /// judged on the view without trailing spaces kept a line's trailing tabs before its space,
+    /// which `whitespace` does not collapse, so that a second run judged longer lines.
+    #[test]
+    fn joins_take_the_trailing_spaces_and_tabs() {
+        let plain = "It is a truth universally acknowledged, that a single man in\n\
+                     possession of a good fortune, must be in want of a wife. However\n\
+                     little known the feelings or views of such a man may be on his\n\
+                     first entering a neighbourhood, this truth is so well fixed.\n";
+        let text =
+            plain
+                .replacen(" in\n", " in\t\t\n", 1)
+                .replacen("However\n", "However \t \n", 1);
+        assert_eq!(run(&text), run(plain));
+        assert!(run(plain).contains("man in possession"));
     }
 
     #[test]
