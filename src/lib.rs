@@ -68,7 +68,6 @@
 pub mod config;
 pub mod edit;
 mod error;
-mod fast_hash;
 pub mod lexicon;
 mod meta;
 mod pipeline;
