@@ -68,6 +68,7 @@
 pub mod config;
 pub mod edit;
 mod error;
+mod fast_hash;
 pub mod lexicon;
 mod meta;
 mod pipeline;

@@ -5,6 +5,7 @@
 //! or a common noun whose plural is not `Xs` ("children", "company"). And always only before a
 //! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families.
 
+use crate::fast_hash::FastHash;
 use std::collections::{HashMap, HashSet};
 
 use super::words::Word;
@@ -25,10 +26,10 @@ pub(super) struct Names<'t> {
     /// Each name asked of, and how many times it is written not right before another
     /// capitalized word (on its own: "Russia", not only "New" of "New York"; "Trump" of "Donald
     /// Trump" counts).
-    seen: HashMap<Key<'t>, u32, Fast>,
+    seen: HashMap<Key<'t>, u32, FastHash>,
     /// The pairs asked of (a capitalized word, then the name: "Hong Kong") that the document
     /// writes, and how many times.
-    pairs: HashMap<(Key<'t>, Key<'t>), u32, Fast>,
+    pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
     /// Answers every question with yes: what a rule would decide if the document had all the
     /// evidence it could. The rules only ever accept on more evidence, so a word this refuses is
     /// refused, and only the words it accepts are asked of the real document.
@@ -65,33 +66,6 @@ impl std::hash::Hash for Key<'_> {
     }
 }
 
-/// A hasher for short words (multiply and rotate, as rustc's FxHasher): the names of one
-/// document are not chosen by an attacker who could make them collide, and SipHash would cost
-/// more than the rest of the stage.
-#[derive(Default, Clone, Copy)]
-struct Fast;
-
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl std::hash::BuildHasher for Fast {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// A word written like a name or an acronym: a capital, then letters, apostrophes allowed (so
 /// that "Russias" and "Russia's", "DONT" and "DON'T" count alike, and restoring one changes
 /// nothing).
@@ -116,8 +90,8 @@ impl<'t> Names<'t> {
     /// Names that say yes to everything (see [`Names::optimistic`](Names)).
     pub fn optimistic() -> Self {
         Names {
-            seen: HashMap::with_hasher(Fast),
-            pairs: HashMap::with_hasher(Fast),
+            seen: HashMap::with_hasher(FastHash),
+            pairs: HashMap::with_hasher(FastHash),
             optimistic: true,
         }
     }
@@ -126,8 +100,8 @@ impl<'t> Names<'t> {
     /// before it is capitalized, that word. One pass over the words, and most capitalized words
     /// cost only a look at their length and letters, not a hash.
     pub fn asked(text: &'t str, words: &[Word], asked: &[(Option<&'t str>, &'t str)]) -> Self {
-        let mut seen = HashMap::with_hasher(Fast);
-        let mut wanted = HashSet::with_hasher(Fast);
+        let mut seen = HashMap::with_hasher(FastHash);
+        let mut wanted = HashSet::with_hasher(FastHash);
         // A filter of the names asked of, by length, first and last letter.
         let mut filter = [0u64; 16];
         let slot = |w: Key<'_>| {
@@ -149,7 +123,7 @@ impl<'t> Names<'t> {
                 wanted.insert((Key(p), Key(name)));
             }
         }
-        let mut pairs = HashMap::with_hasher(Fast);
+        let mut pairs = HashMap::with_hasher(FastHash);
         for (i, w) in words.iter().enumerate() {
             if !text.as_bytes()[w.start].is_ascii_uppercase() {
                 continue;

@@ -9,6 +9,7 @@
 //! A sequence may also be *lossy*: a continuation byte was lost on the way and shows as U+FFFD,
 //! as `?`, or (for the byte 0xA0, a no-break space) as a plain space.
 
+use crate::fast_hash::FastHash;
 use std::collections::HashMap;
 
 use super::codecs::{Bytes, CODECS, Codec, bytes_of};
@@ -223,7 +224,7 @@ pub(crate) fn best_codec(text: &str, seqs: &[Sequence]) -> Codec {
     // What a sequence adds depends only on its characters and the letter before it (a reading
     // that does not end where the sequence does adds nothing), and the same few sequences make
     // up most mojibake: each is read once.
-    let mut memo: HashMap<(&str, Before), Ballot, Fast> = HashMap::with_hasher(Fast);
+    let mut memo: HashMap<(&str, Before), Ballot, FastHash> = HashMap::with_hasher(FastHash);
     let mut last: Option<((&str, Before), Ballot)> = None;
     for seq in seqs {
         let key = (
@@ -312,37 +313,6 @@ fn ballot(text: &str, seq: &Sequence, before: Before) -> Ballot {
         }
     }
     ballot
-}
-
-/// A hasher for short strings (multiply and rotate, as rustc's FxHasher): the sequences of one
-/// document are not chosen to collide, and SipHash would cost more than reading them again.
-#[derive(Default, Clone, Copy)]
-struct Fast;
-
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl std::hash::BuildHasher for Fast {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// How common a character is in real text, roughly: 4 for the accented letters that most
