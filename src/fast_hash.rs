@@ -39,3 +39,10 @@ impl std::hash::Hasher for FastHasher {
         self.0
     }
 }
+
+/// A `HashMap` with [`FastHash`]: also the same iteration order and the same work on every run,
+/// which `RandomState` is not (a fuzzer with a fixed seed must take the same path each time).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FastHash>;
+
+/// A `HashSet` with [`FastHash`] (see [`FastMap`]).
+pub(crate) type FastSet<T> = std::collections::HashSet<T, FastHash>;

@@ -12,7 +12,7 @@
 //! as parts of other compounds, say compound; otherwise the halves are one word that a wrapper
 //! split, and the hyphen goes.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::ops::Range;
 
 /// A word split at a line end.
@@ -138,11 +138,11 @@ pub(super) fn decide(text: &str, splits: &[Split]) -> Vec<Outcome> {
     }
     // The spellings to count for each split left: joined, hyphenated, as parts of compounds,
     // and each half on its own; each spelling a slot of `counts`.
-    let mut slots: HashMap<String, usize> = HashMap::new();
+    let mut slots: FastMap<String, usize> = FastMap::default();
     let mut asked: Vec<(usize, String, String, [usize; KEYS])> = Vec::new();
     // A split whose halves are written as those of one asked before is decided as that one:
     // the same spellings, counted once (`same[k]`, the index of the split asked).
-    let mut written: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut written: FastMap<(&str, &str), usize> = FastMap::default();
     let mut same: Vec<(usize, usize)> = Vec::new();
     // The last split looked up in `written` and the one asked for its halves: a split written
     // as the one before it is found without hashing its halves.
@@ -298,7 +298,7 @@ fn by_words(first: &str, second: &str, evidence: Evidence) -> Outcome {
 /// One pass over the text: ASCII words are hashed as they are read (lower-cased on the fly) and
 /// looked up only when a bit set of the keys' hashes has their hash; hyphenated words and words
 /// with other characters are lower-cased and looked up.
-fn count_words(text: &str, slots: &HashMap<String, usize>, counts: &mut [usize], skip: &[usize]) {
+fn count_words(text: &str, slots: &FastMap<String, usize>, counts: &mut [usize], skip: &[usize]) {
     let mut filter = vec![0u64; FILTER_WORDS];
     for k in slots.keys() {
         let h = fold_hash(k.as_bytes());

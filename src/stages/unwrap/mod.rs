@@ -501,7 +501,7 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
     if near_ends {
         // (A piece asked about once is not asked again: a line of many joins may repeat one.)
         // (Nor hashed when it is the piece before it again.)
-        let mut asked = std::collections::HashSet::new();
+        let mut asked = crate::fast_hash::FastSet::default();
         let mut before: Option<&str> = None;
         if pieces.iter().any(|&p| {
             let again = before == Some(p);
@@ -807,7 +807,7 @@ impl JoinWrappedLines {
 
 /// Where paragraphs end, by the line they begin at and how the one before ends (see
 /// [`JoinWrappedLines::paragraph_end`]).
-type Ends = std::collections::HashMap<(usize, bool), usize>;
+type Ends = crate::fast_hash::FastMap<(usize, bool), usize>;
 
 /// How many paragraphs one decision may read ahead, in a row or nested: enough for the few
 /// parts a sentence is broken into, and a bound on the work for text made of nothing but short

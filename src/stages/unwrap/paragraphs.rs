@@ -13,8 +13,6 @@
 //! read as prose (with words in lower case), so that a title or a dateline ("Friday, January 4,
 //! 2019") never joins what follows.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::lines::{
@@ -810,31 +808,9 @@ fn is_salutation(a_first: &str) -> bool {
 /// Pronouns that begin a clause after an opening phrase and its comma.
 const PRONOUNS: &[&str] = &["I", "He", "She", "We", "They", "It", "You"];
 
-/// A set of short words, hashed with FNV-1a (the standard SipHash costs more than the
-/// lookup it serves here, and these keys are ours, not an attacker's).
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+/// A set of short words (a fixed hasher: SipHash costs more than the lookup it serves here,
+/// and these keys are ours, not an attacker's).
+type WordSet = crate::fast_hash::FastSet<&'static str>;
 
 fn is_open_word(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| OPEN_WORDS.iter().copied().collect());
