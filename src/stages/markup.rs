@@ -208,8 +208,58 @@ const ELEMENTS: &[&str] = &[
     "wbr",
 ];
 
-/// How far a closing marker, bracket or `>` is looked for.
+/// How far a closing marker, bracket or `>` is looked for, in bytes as `whitespace` leaves them
+/// (see [`Reach`]).
 const REACH: usize = 512;
+
+/// Where [`REACH`] ends from a point of a line, counting a run of spaces as one space: the
+/// `whitespace` stage, after this one, collapses the runs, and a second run of the pipeline must
+/// find the same closers within reach as the first.
+struct Reach {
+    /// For a line with two spaces in a row: how many of the bytes before each byte count (a
+    /// space after a space does not), and one more entry for the end of the line.
+    counted: Option<Vec<u32>>,
+}
+
+impl Reach {
+    fn of(line: &str) -> Reach {
+        let bytes = line.as_bytes();
+        let counted = memchr::memmem::find(bytes, b"  ").map(|_| {
+            let mut counted = Vec::with_capacity(bytes.len() + 1);
+            let mut n = 0u32;
+            counted.push(0);
+            for (k, &b) in bytes.iter().enumerate() {
+                n += u32::from(!(b == b' ' && k > 0 && bytes[k - 1] == b' '));
+                counted.push(n);
+            }
+            counted
+        });
+        Reach { counted }
+    }
+
+    /// The end of the reach from byte `from` of `line` (a character boundary).
+    fn after(&self, line: &str, from: usize) -> usize {
+        match &self.counted {
+            None => floor_boundary(line, from + REACH),
+            Some(counted) => {
+                let most = counted[from] + REACH as u32;
+                floor_boundary(line, counted.partition_point(|&n| n <= most) - 1)
+            }
+        }
+    }
+
+    /// The start of the reach that ends at byte `to` of `line` (a character boundary).
+    fn before(&self, line: &str, to: usize) -> usize {
+        let from = match &self.counted {
+            None => to.saturating_sub(REACH),
+            Some(counted) => {
+                let least = counted[to].saturating_sub(REACH as u32);
+                counted.partition_point(|&n| n < least)
+            }
+        };
+        floor_boundary(line, from)
+    }
+}
 
 /// The largest character boundary of `s` at or below `at` (and at most its length).
 fn floor_boundary(s: &str, at: usize) -> usize {
@@ -305,7 +355,7 @@ impl StripMarkup {
         let bytes = line.as_bytes();
         let mut out = Vec::new();
         let special = |b: &u8| matches!(b, b'<' | b'[' | b'!' | b'*' | b'_');
-        let mut found = Found::default();
+        let mut found = Found::new(line);
         let mut i = 0;
         while let Some(k) = bytes[i..].iter().position(special) {
             i += k;
@@ -334,7 +384,7 @@ impl StripMarkup {
         found: &mut Found,
         out: &mut Vec<Inline>,
     ) -> Option<usize> {
-        let rest = &line[i..floor_boundary(line, i + REACH)];
+        let rest = &line[i..found.reach.after(line, i)];
         let close = found.angle.within(line, i, rest.len())? - i;
         let inner = &rest[1..close];
         if self.autolinks
@@ -403,7 +453,8 @@ fn link(line: &str, i: usize, found: &mut Found, out: &mut Vec<Inline>) -> Optio
         return None;
     };
     // The first `]` or `)` within reach, found once for all the openers that share it.
-    let window = |from: usize| floor_boundary(line, from + REACH) - from;
+    let reach = &found.reach;
+    let window = |from: usize| reach.after(line, from) - from;
     let text_end = found.bracket.within(line, open + 1, window(open + 1))?;
     let text = &line[open + 1..text_end];
     if text.is_empty() || text.contains('[') || !line[text_end..].starts_with("](") {
@@ -429,9 +480,9 @@ fn link(line: &str, i: usize, found: &mut Found, out: &mut Vec<Inline>) -> Optio
 /// Whether byte `i` of `line` is inside a URL (`https://x.org/Iran,_citing_%27security%27`),
 /// whose underscores and stars are its own.
 /// Only [`REACH`] bytes either side are read, so that a line of markers stays linear.
-fn in_url(line: &str, i: usize) -> bool {
-    let from = floor_boundary(line, i.saturating_sub(REACH));
-    let to = floor_boundary(line, i + REACH);
+fn in_url(line: &str, i: usize, reach: &Reach) -> bool {
+    let from = reach.before(line, i);
+    let to = reach.after(line, i);
     // (The space before may be wider than a byte: U+3000.)
     let start = i - line[from..i]
         .rsplit(char::is_whitespace)
@@ -453,14 +504,14 @@ fn emphasis(line: &str, i: usize, found: &mut Found, out: &mut Vec<Inline>) -> O
     let opens = (is_space(before) || is_punct(before) && before != Some(marker as char))
         && !is_space(after)
         && after != Some(marker as char);
-    if !opens || in_url(line, i) {
+    if !opens || in_url(line, i, &found.reach) {
         return Some(i + width);
     }
     // An emphasis closes within a few hundred bytes; looking further would make a line full of
     // unclosed markers quadratic.
-    let limit = line.len().min(i + width + REACH);
+    let limit = found.reach.after(line, i + width);
     let closer = &mut found.closers[usize::from(marker == b'_') * 2 + usize::from(double)];
-    let Some(k) = closer.find(line, marker, width, i + width, limit) else {
+    let Some(k) = closer.find(line, marker, width, i + width, limit, &found.reach) else {
         return Some(i + width);
     };
     let reason = match (marker, double) {
@@ -486,13 +537,25 @@ fn emphasis(line: &str, i: usize, found: &mut Found, out: &mut Vec<Inline>) -> O
 /// in order, and where the first `]`, `)` or `>` after a point is, or whether a run of markers
 /// closes an emphasis, does not depend on the opener. A line full of openers that nothing closes
 /// (`*a *a *a`, `[[[[`) is then read once, not once for each opener within reach.
-#[derive(Default)]
 struct Found {
     bracket: NextByte<b']'>,
     parenthesis: NextByte<b')'>,
     angle: NextByte<b'>'>,
     /// For `*` and `_` (in that order), single then double.
     closers: [Closer; 4],
+    reach: Reach,
+}
+
+impl Found {
+    fn new(line: &str) -> Found {
+        Found {
+            bracket: NextByte::default(),
+            parenthesis: NextByte::default(),
+            angle: NextByte::default(),
+            closers: Default::default(),
+            reach: Reach::of(line),
+        }
+    }
 }
 
 /// The first `B` at or after `from` in the line: `found` (`None` when there is none in the rest
@@ -537,6 +600,7 @@ impl Closer {
         width: usize,
         from: usize,
         limit: usize,
+        reach: &Reach,
     ) -> Option<usize> {
         debug_assert!(line.as_bytes().get(from) != Some(&marker));
         if let Some(k) = self.next {
@@ -560,7 +624,7 @@ impl Closer {
             let closes = run == width
                 && !is_space(prev)
                 && (is_space(next) || is_punct(next))
-                && !in_url(line, k);
+                && !in_url(line, k, reach);
             if closes {
                 (self.checked, self.next) = (k, Some(k));
                 return Some(k);
@@ -913,6 +977,24 @@ mod tests {
             .apply(text, &mut Meta::default())
             .text()
             .to_owned()
+    }
+
+    /// Found by the `clean_bytes` fuzzer: a closer just out of reach, but within it once the
+    /// `whitespace` stage collapsed the runs of spaces between, was removed by a second run.
+    /// Runs of spaces count as one space.
+    #[test]
+    fn reach_counts_a_run_of_spaces_as_one() {
+        let words = "word ".repeat(100);
+        let wide = format!("a _x {}  {}  x_ b", words, "  ".repeat(10));
+        let narrow = format!("a _x {} {} x_ b", words, " ");
+        // 500 bytes of words between the markers: within reach, however wide the spaces.
+        assert!(!strip(&narrow).contains('_'));
+        assert!(!strip(&wide).contains('_'));
+        // Out of reach with the spaces collapsed: left alone, wide or not.
+        let far = format!("a _x {}x_ b", "word ".repeat(103));
+        assert_eq!(strip(&far), far);
+        let far_wide = far.replace(' ', "   ");
+        assert_eq!(strip(&far_wide), far_wide);
     }
 
     /// Found by the property tests: `mojibake` left `&amp;` in a document with an autolink (HTML

@@ -826,6 +826,28 @@ mod tests {
             .to_owned()
     }
 
+    /// Found by the `jsonl` fuzz target (`unwrap-gap-decided-before-apostrophes*`): an apostrophe
+    /// that `apostrophes` adds after this stage changed a decision of this stage in a second run.
+    /// A word is read as it is with any apostrophes.
+    #[test]
+    fn an_added_apostrophe_changes_no_decision() {
+        let pairs = [
+            (
+                "f the l g d boths t e oen\n\nF.\n\ne e\n",
+                "f the l g d both's t e oen\n\nF.\n\ne e\n",
+            ),
+            (
+                "Thursday\n\nenP ursday, October 1 217,09\n\nYesterdays b17 ero, 2019\n\n\
+                 Yesterdays Questions can monday, ce. Memthe executivebers of\n",
+                "Thursday\n\nenP ursday, October 1 217,09\n\nYesterdays b17 ero, 2019\n\n\
+                 Yesterday's Questions can monday, ce. Memthe executivebers of\n",
+            ),
+        ];
+        for (without, with) in pairs {
+            assert_eq!(run(without).replace('\'', ""), run(with).replace('\'', ""));
+        }
+    }
+
     /// Found by the `clean_bytes` fuzz target (`unwrap-two-trailing-spaces-…`): trailing spaces,
     /// which `whitespace` removes after this stage, changed a decision of this stage.
     #[test]

@@ -290,7 +290,11 @@ fn is_split_name(a_para: &str, one_line: bool, a_last: &str, a: Prose, b_first: 
         return false;
     }
     let all_capitalised = a_para.split_ascii_whitespace().all(|w| {
-        w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        // (Apostrophes as letters: `apostrophes`, after this stage, may add one.)
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
     });
     let last = last_word(a_last);
     // The rest of the name (one or two capitalised words), then a comma or lower case:
@@ -311,8 +315,35 @@ fn is_split_name(a_para: &str, one_line: bool, a_last: &str, a: Prose, b_first: 
     }
     let lexicon = crate::lexicon::english();
     // A given name of the lexicon, or a word it does not know ("Jing").
-    let named = lexicon.is_name(last) || !lexicon.is_word(&last.to_lowercase());
+    let named = holds_for_any_apostrophes(last, |w| lexicon.is_name(w))
+        || !holds_for_any_apostrophes(&last.to_lowercase(), |w| lexicon.is_word(w));
     all_capitalised && goes_on && named
+}
+
+/// Whether `pred` holds for `word` as `apostrophes`, a later stage, may leave it: read without
+/// its apostrophes, and a word in -s counts when its stem does ("Yesterdays" and "Yesterday's"
+/// alike, as "Yesterday"), so that a second run of the pipeline decides as the first did.
+fn holds_for_any_apostrophes(word: &str, pred: impl Fn(&str) -> bool) -> bool {
+    let apostrophe = |c: char| c == '\'' || c == '’';
+    let word: std::borrow::Cow<str> = if word.contains(apostrophe) {
+        word.replace(apostrophe, "").into()
+    } else {
+        word.into()
+    };
+    pred(&word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| !stem.is_empty() && pred(stem))
+}
+
+/// Whether two words are the same but for apostrophes, which `apostrophes` may add to either
+/// after this stage ("Yesterdays" and "Yesterday's").
+fn same_but_apostrophes(a: &str, b: &str) -> bool {
+    let apostrophe = |c: &char| *c == '\'' || *c == '’';
+    a == b
+        || a.chars()
+            .filter(|c| !apostrophe(c))
+            .eq(b.chars().filter(|c| !apostrophe(c)))
 }
 
 /// A short phrase that opens a sentence before its comma ("Upon arrival,", "In the past few
@@ -333,8 +364,8 @@ fn is_adverb(word: &str) -> bool {
     let lexicon = crate::lexicon::english();
     let lower = word.to_lowercase();
     word.starts_with(char::is_uppercase)
-        && lexicon.is_word(&lower)
-        && !lexicon.is_name(word)
+        && holds_for_any_apostrophes(&lower, |w| lexicon.is_word(w))
+        && !holds_for_any_apostrophes(word, |w| lexicon.is_name(w))
         && !matches!(
             lower.as_str(),
             "sir"
@@ -593,7 +624,7 @@ pub(super) fn continues<'b>(
     let repeats = last_clause(a_last)
         .rsplit(' ')
         .take(4)
-        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == inner_word);
+        .any(|w| same_but_apostrophes(w.trim_matches(|c: char| !c.is_alphanumeric()), inner_word));
     let starts_sentences = is_starter(inner_word) || is_starter(&title_case(inner_word));
     let named_b = (inner.starts_with(char::is_uppercase) && !starts_sentences || acronym)
         && b.lower
@@ -717,6 +748,10 @@ fn is_inside_sentence(a_last: &str, token: &str) -> bool {
 
 /// Whether a paragraph ends in words of another language: two of its last four words in
 /// lower case that English does not have ("...opinión y sentencia sea efectiva").
+///
+/// A word is read without its apostrophes, and a word in -s whose stem English has is English:
+/// `apostrophes` runs after this stage and may turn "boths" into "both's", and a second run
+/// must decide as the first did.
 fn is_foreign(a_para: &str) -> bool {
     let lexicon = crate::lexicon::english();
     a_para
@@ -724,7 +759,9 @@ fn is_foreign(a_para: &str) -> bool {
         .take(4)
         .filter(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            !w.is_empty() && w.chars().all(char::is_lowercase) && !lexicon.is_word(w)
+            !w.is_empty()
+                && w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')
+                && !holds_for_any_apostrophes(w, |w| lexicon.is_word(w))
         })
         .nth(1)
         .is_some()
