@@ -24,8 +24,9 @@ use crate::Error;
 /// `stage` names both (`"mojibake+unicode"`) and whose `reason` lists both reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
-    /// The stage (or stages, joined by `+`) that made the change.
-    pub stage: String,
+    /// The stage (or stages, joined by `+`) that made the change. (A `Cow`: the names of the
+    /// stages textmend ships and the reasons they give are borrowed, not copied into each edit.)
+    pub stage: Cow<'static, str>,
     /// Start of the replaced range, in bytes of the original input.
     pub start: usize,
     /// End (exclusive) of the replaced range, in bytes of the original input.
@@ -36,7 +37,7 @@ pub struct Edit {
     /// The text that replaced it.
     pub after: String,
     /// Why, in a few words (`"trailing whitespace"`); merged edits join their reasons with `"; "`.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
 }
 
 /// One change made by a stage, in byte offsets of that stage's own input.
@@ -278,18 +279,20 @@ pub(crate) fn compose(
     }
     if old.is_empty() {
         // The first stage that changes anything: its input is the original.
+        let stage = stage_name(stage);
         return new
             .into_iter()
             .map(|e| Edit {
-                stage: stage.to_owned(),
+                stage: stage.clone(),
                 start: e.start,
                 end: e.end,
                 before: String::new(),
                 after: e.after,
-                reason: e.reason.into_owned(),
+                reason: e.reason,
             })
             .collect();
     }
+    let stage_cow = stage_name(stage);
     let mut log = Vec::with_capacity(old.len() + new.len());
     let mut old = old.into_iter().peekable();
     // `current` position minus original position, for positions past every emitted old edit.
@@ -341,12 +344,12 @@ pub(crate) fn compose(
             // A new edit alone, the common case: its text is taken over as it is.
             let e = &mut new[new_from];
             log.push(Edit {
-                stage: stage.to_owned(),
+                stage: stage_cow.clone(),
                 start: unshift(span.start, cluster_delta),
                 end: unshift(span.end, cluster_delta),
                 before: String::new(),
                 after: std::mem::take(&mut e.after),
-                reason: e.reason.as_ref().to_owned(),
+                reason: std::mem::take(&mut e.reason),
             });
             delta = cluster_delta;
             continue;
@@ -382,17 +385,26 @@ pub(crate) fn compose(
         stages.push(stage);
         reasons.extend(new[new_from..next].iter().map(|e| e.reason.as_ref()));
         log.push(Edit {
-            stage: join_unique(&stages, "+"),
+            stage: join_unique(&stages, "+").into(),
             start,
             end,
             before: String::new(),
             after,
-            reason: join_unique(&reasons, "; "),
+            reason: join_unique(&reasons, "; ").into(),
         });
         delta = cluster_delta + members_growth;
     }
     log.extend(old);
     log
+}
+
+/// A stage's name for the log: borrowed when it is one of the stages textmend ships (a custom
+/// stage's name is copied).
+fn stage_name(name: &str) -> Cow<'static, str> {
+    match crate::StageConfig::default_name(name) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(name.to_owned()),
+    }
 }
 
 /// Runs `round` on `text`, then on its output, until a round changes nothing (or `max_rounds`
@@ -449,8 +461,18 @@ fn replace_all<'a>(text: &'a str, edits: &[StageEdit]) -> Rewrite<'a> {
 /// nothing (one stage undid what another did).
 pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {
     log.retain(|e| &original[e.start..e.end] != e.after.as_bytes());
-    for e in &mut log {
-        e.before = escape_invalid(&original[e.start..e.end]);
+    // (Checked once, not once for each edit: edits begin and end on character boundaries.)
+    match std::str::from_utf8(original) {
+        Ok(text) => {
+            for e in &mut log {
+                e.before = text[e.start..e.end].to_owned();
+            }
+        }
+        Err(_) => {
+            for e in &mut log {
+                e.before = escape_invalid(&original[e.start..e.end]);
+            }
+        }
     }
     log
 }
@@ -657,7 +679,7 @@ mod tests {
         assert_eq!(replay(original, &log).unwrap(), text);
         let spans: Vec<_> = log
             .iter()
-            .map(|e| (e.start, e.end, e.stage.as_str()))
+            .map(|e| (e.start, e.end, e.stage.as_ref()))
             .collect();
         assert_eq!(
             spans,
@@ -722,7 +744,7 @@ mod tests {
             end,
             before: String::new(),
             after: String::new(),
-            reason: String::new(),
+            reason: "".into(),
         };
         let err = replay("abcdef", &[e(0, 3), e(2, 4)]).unwrap_err();
         assert!(err.to_string().contains("edit 1"), "{err}");

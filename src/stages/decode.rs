@@ -304,7 +304,7 @@ fn edit(range: std::ops::Range<usize>, after: String, reason: Cow<'static, str>)
         start: range.start,
         end: range.end,
         after,
-        reason: reason.into_owned(),
+        reason,
     }
 }
 

@@ -424,6 +424,6 @@ fn decoding_composes_with_whitespace() {
     let cleaned = clean_bytes(&minimal, bytes);
     assert_eq!(cleaned.text, "İstanbul Türkiye\n\nŞehir\n");
     assert_eq!(cleaned.meta.encoding.as_deref(), Some("windows-1254"));
-    let stages: Vec<&str> = cleaned.edits.iter().map(|e| e.stage.as_str()).collect();
+    let stages: Vec<&str> = cleaned.edits.iter().map(|e| e.stage.as_ref()).collect();
     assert!(stages.contains(&"decode") && stages.contains(&"whitespace"));
 }

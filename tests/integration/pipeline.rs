@@ -101,7 +101,7 @@ fn edits_of_four_stages_compose_into_spans_of_the_original() {
                 e.end,
                 e.before.as_str(),
                 e.after.as_str(),
-                e.stage.as_str(),
+                e.stage.as_ref(),
             )
         })
         .collect();
