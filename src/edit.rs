@@ -10,6 +10,7 @@
 //! *original* input. [`replay`] applies such a log; replaying the log of a run on its input gives
 //! exactly the output of that run.
 
+use compact_str::CompactString;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -32,10 +33,12 @@ pub struct Edit {
     /// End (exclusive) of the replaced range, in bytes of the original input.
     pub end: usize,
     /// The original text of the range. Bytes that were not valid UTF-8 (only possible when the
-    /// input was bytes) are written as `\xNN` escapes.
-    pub before: String,
+    /// input was bytes) are written as `\xNN` escapes. (A [`CompactString`], like `after`: up
+    /// to 24 bytes are kept inline, and most edits are that short, so a log of many edits does
+    /// not allocate for each one. It derefs to `&str`.)
+    pub before: CompactString,
     /// The text that replaced it.
-    pub after: String,
+    pub after: CompactString,
     /// Why, in a few words (`"trailing whitespace"`); merged edits join their reasons with `"; "`.
     pub reason: Cow<'static, str>,
 }
@@ -48,7 +51,7 @@ pub struct StageEdit {
     /// End (exclusive) of the replaced range in the stage's input.
     pub end: usize,
     /// The replacement text.
-    pub after: String,
+    pub after: CompactString,
     /// Why the stage made the change.
     pub reason: Cow<'static, str>,
 }
@@ -187,7 +190,7 @@ impl<'a> Rewriter<'a> {
         self.edits.push(StageEdit {
             start,
             end,
-            after: with.to_owned(),
+            after: CompactString::from(with),
             reason,
         });
     }
@@ -286,7 +289,7 @@ pub(crate) fn compose(
                 stage: stage.clone(),
                 start: e.start,
                 end: e.end,
-                before: String::new(),
+                before: CompactString::default(),
                 after: e.after,
                 reason: e.reason,
             })
@@ -347,7 +350,7 @@ pub(crate) fn compose(
                 stage: stage_cow.clone(),
                 start: unshift(span.start, cluster_delta),
                 end: unshift(span.end, cluster_delta),
-                before: String::new(),
+                before: CompactString::default(),
                 after: std::mem::take(&mut e.after),
                 reason: std::mem::take(&mut e.reason),
             });
@@ -388,8 +391,8 @@ pub(crate) fn compose(
             stage: join_unique(&stages, "+").into(),
             start,
             end,
-            before: String::new(),
-            after,
+            before: CompactString::default(),
+            after: after.into(),
             reason: join_unique(&reasons, "; ").into(),
         });
         delta = cluster_delta + members_growth;
@@ -465,12 +468,12 @@ pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {
     match std::str::from_utf8(original) {
         Ok(text) => {
             for e in &mut log {
-                e.before = text[e.start..e.end].to_owned();
+                e.before = CompactString::from(&text[e.start..e.end]);
             }
         }
         Err(_) => {
             for e in &mut log {
-                e.before = escape_invalid(&original[e.start..e.end]);
+                e.before = escape_invalid(&original[e.start..e.end]).into();
             }
         }
     }
@@ -594,7 +597,7 @@ impl View {
         StageEdit {
             start,
             end,
-            after,
+            after: after.into(),
             reason: e.reason,
         }
     }
@@ -742,8 +745,8 @@ mod tests {
             stage: "t".into(),
             start,
             end,
-            before: String::new(),
-            after: String::new(),
+            before: Default::default(),
+            after: Default::default(),
             reason: "".into(),
         };
         let err = replay("abcdef", &[e(0, 3), e(2, 4)]).unwrap_err();

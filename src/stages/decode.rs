@@ -114,7 +114,7 @@ impl DecodeBytes {
             out.whole(&bytes[bom_len..], encoding)
         };
         for e in &mut out.edits {
-            e.before = escape_invalid(&bytes[e.start..e.end]);
+            e.before = escape_invalid(&bytes[e.start..e.end]).into();
         }
         Decoded {
             text,
@@ -300,10 +300,10 @@ fn edit(range: std::ops::Range<usize>, after: String, reason: Cow<'static, str>)
     Edit {
         stage: "decode".into(),
         // Filled in once the edits are all made (see `Output::push`).
-        before: String::new(),
+        before: Default::default(),
         start: range.start,
         end: range.end,
-        after,
+        after: after.into(),
         reason,
     }
 }

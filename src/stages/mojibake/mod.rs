@@ -250,7 +250,7 @@ impl FixMojibake {
                 .map(|(range, with)| StageEdit {
                     start: range.start,
                     end: range.end,
-                    after: with.into_owned(),
+                    after: with.into(),
                     reason: "html character reference".into(),
                 })
                 .collect();
@@ -260,7 +260,7 @@ impl FixMojibake {
             .map(|r| StageEdit {
                 start: r.range.start,
                 end: r.range.end,
-                after: r.with.into_owned(),
+                after: r.with.into(),
                 reason: r.reason,
             })
             .collect()
