@@ -16,7 +16,9 @@
 //! chardetng judges by the few non-ASCII letters: English text with one "æ" in windows-1252
 //! reads to it as Central European ("ć" in windows-1250). When it guesses a Central European or
 //! Baltic encoding for text whose ASCII words are English (85 in 100 of them words of the
-//! embedded lexicon), windows-1252 is taken instead. chardetng reads the first 64 KiB of a longer
+//! embedded lexicon), windows-1252 is taken instead; and so it is when every non-ASCII byte is
+//! punctuation in windows-1252 (curly quotes and dashes, which chardetng may read as Cyrillic
+//! letters of IBM866 in English text). chardetng reads the first 64 KiB of a longer
 //! input, as a browser reads the start of a page: it costs some 700 instructions a byte, and a
 //! document does not change encoding halfway.
 //!
@@ -140,10 +142,32 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     let start = &bytes[..bytes.len().min(DETECTION_BYTES)];
     detector.feed(start, start.len() == bytes.len());
     let guessed = detector.guess(None, Utf8Detection::Deny);
-    if CENTRAL_EUROPEAN.contains(&guessed) && is_english(bytes) {
+    if guessed != WINDOWS_1252
+        && (CENTRAL_EUROPEAN.contains(&guessed) || only_punctuation_in_1252(bytes))
+        && is_english(bytes)
+    {
         return WINDOWS_1252;
     }
     guessed
+}
+
+/// Whether every non-ASCII byte is, in windows-1252, a punctuation mark or a symbol (curly
+/// quotes, dashes, an ellipsis, a no-break space, `©`, `°`): English text with four curly quotes
+/// and two dashes, and no other non-ASCII byte, reads to chardetng as IBM866 (`‘’My Little
+/// Pony’’` as `СТMy Little PonyТТ`), which puts Cyrillic letters against English words.
+fn only_punctuation_in_1252(bytes: &[u8]) -> bool {
+    static PUNCTUATION: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
+        let high: Vec<u8> = (0x80..=0xFF).collect();
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(&high);
+        let mut punctuation = [false; 128];
+        // (A single-byte encoding: one character for each byte, in order.)
+        for (k, c) in text.chars().enumerate() {
+            punctuation[k] = !c.is_alphanumeric() && !c.is_control();
+        }
+        punctuation
+    });
+    let mut high = bytes.iter().filter(|&&b| b >= 0x80).peekable();
+    high.peek().is_some() && high.all(|&b| PUNCTUATION[usize::from(b - 0x80)])
 }
 
 /// How much of a long input chardetng reads (see the module docs).
@@ -334,6 +358,30 @@ mod tests {
         assert!(!unmappable);
         let decoded = DecodeBytes::default().decode(&bytes);
         assert_eq!(decoded.text, polish);
+    }
+
+    /// Found by the end-to-end evaluation (seed 27): English whose only non-ASCII bytes are
+    /// four curly quotes and two dashes in windows-1252 read to chardetng as IBM866.
+    #[test]
+    fn english_with_only_curly_quotes_is_western() {
+        let text = "Cohen, who goes by his nickname Spike, which he has explained derives from a \
+                    character on \u{2018}\u{2019}My Little Pony\u{2019}\u{2019}, was initially a \
+                    neoconservative but shifted to libertarianism \u{2014} and he is co-owner of \
+                    a media company \u{2013} which features the podcasts of the party.";
+        let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
+        assert!(!unmappable);
+        let decoded = DecodeBytes::default().decode(&bytes);
+        assert_eq!(decoded.text, text);
+        assert_eq!(decoded.encoding, WINDOWS_1252);
+        // Russian in windows-1251 stays Russian (its bytes are letters in windows-1252).
+        let russian = "\u{41f}\u{440}\u{435}\u{437}\u{438}\u{434}\u{435}\u{43d}\u{442} \
+                       \u{437}\u{430}\u{44f}\u{432}\u{438}\u{43b} \u{2014} the news agency \
+                       reported on Monday, citing the ministry of foreign affairs and the \
+                       government of the country, that talks would go on.";
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(russian);
+        assert!(!unmappable);
+        let decoded = DecodeBytes::default().decode(&bytes);
+        assert_eq!(decoded.text, russian);
     }
 
     #[test]

@@ -1125,6 +1125,25 @@ mod tests {
         }
     }
 
+    /// Found by the end-to-end evaluation (seeds 9, 22, 25): the ʻokina of "Nukuʻalofa" (U+02BB,
+    /// a spacing modifier letter) was taken for a character real text does not have, so its
+    /// mojibake `Ê»` stayed.
+    #[test]
+    fn the_okina_of_names_is_repaired() {
+        let fix = |t: &str| {
+            FixMojibake::default()
+                .apply(t, &mut Meta::default())
+                .text()
+                .to_owned()
+        };
+        assert_eq!(
+            fix("The flight left NukuÊ»alofa, the capital of Tonga."),
+            "The flight left Nukuʻalofa, the capital of Tonga."
+        );
+        // The letter and the guillemet where they stand for themselves stay.
+        assert_eq!(fix("« VOCÊ» est ici."), "« VOCÊ» est ici.");
+    }
+
     #[test]
     fn any_unicode_matters_agrees_with_a_scan_of_every_character() {
         for c in (0..0x11000)

@@ -100,9 +100,12 @@ pub(crate) fn is_rare(c: char) -> bool {
             0x18F | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1C4..=0x1DC | 0x1E6 | 0x1E7 | 0x1F8..=0x1FF
                 | 0x218..=0x21B | 0x259
         ),
-        // IPA; spacing modifiers other than the ones the codecs themselves contain.
+        // IPA; spacing modifiers other than the ones the codecs themselves contain and those
+        // of names and transliteration: the ʻokina ("Nukuʻalofa", "Hawaiʻi"), the modifier
+        // apostrophe, the half rings of Arabic and Hebrew ("Shiʿa", "Qurʾan") and the primes of
+        // Cyrillic transliteration.
         0x250..=0x2AF => u != 0x259,
-        0x2B0..=0x2FF => !matches!(u, 0x2BC | 0x2C6..=0x2DD),
+        0x2B0..=0x2FF => !matches!(u, 0x2B9..=0x2BC | 0x2BE | 0x2BF | 0x2C6..=0x2DD),
         // Greek: archaic letters and symbols.
         0x370..=0x385 | 0x387 | 0x3CF..=0x3FF => true,
         // Cyrillic: historic letters and combining signs.
@@ -144,7 +147,8 @@ mod tests {
     #[test]
     fn rare_and_common() {
         for c in [
-            'é', 'ş', 'ı', 'ğ', 'д', 'ї', 'α', 'ש', 'ر', '中', '€', '’', '😀', '✔', 'ơ', 'ș',
+            'é', 'ş', 'ı', 'ğ', 'д', 'ї', 'α', 'ש', 'ر', '中', '€', '’', '😀', '✔', 'ơ', 'ș', 'ʻ',
+            'ʿ',
         ] {
             assert!(!is_rare(c), "{c:?} is common");
         }
