@@ -180,9 +180,9 @@ fn news_with_every_apostrophe_removed() {
     // and for capitalized possessives) are not reached yet; these floors are what the stage
     // reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.79, "recall {:.4}", all.recall());
+    assert!(all.recall() >= 0.81, "recall {:.4}", all.recall());
     for (kind, floor) in [
-        (APOSTROPHE_KINDS[0], 0.915),
+        (APOSTROPHE_KINDS[0], 0.947),
         (APOSTROPHE_KINDS[1], 0.75),
         (APOSTROPHE_KINDS[2], 0.49),
         (APOSTROPHE_KINDS[4], 0.29),
