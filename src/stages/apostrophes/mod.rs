@@ -782,6 +782,33 @@ mod tests {
             .to_owned()
     }
 
+    /// "the WHOs decision" is "the WHO's decision" where the document defines the acronym as an
+    /// organization's; "the MPs" stays a plural.
+    #[test]
+    fn the_possessive_of_a_defined_acronym() {
+        assert_eq!(
+            fix(
+                "The World Health Organization (WHO) met.\n\nThe new status follows the WHOs \
+                 decision in January."
+            ),
+            "The World Health Organization (WHO) met.\n\nThe new status follows the WHO's \
+             decision in January."
+        );
+        let plural = "The Members of Parliament (MPs) met.\n\nThe MPs budget report rose.";
+        assert_eq!(fix(plural), plural);
+        let undefined = "The WHO met.\n\nThe new status follows the WHOs decision in January.";
+        assert_eq!(fix(undefined), undefined);
+    }
+
+    /// An interview's answer begins a sentence after the speaker's tag.
+    #[test]
+    fn a_speaker_tag_ends_before_a_sentence() {
+        assert_eq!(
+            fix("((Perttu Ahola))  Were moving release by release and we dont stop."),
+            "((Perttu Ahola))  We're moving release by release and we don't stop."
+        );
+    }
+
     #[test]
     fn contractions_keep_their_case() {
         assert_eq!(

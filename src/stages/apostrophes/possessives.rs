@@ -30,6 +30,10 @@ pub(super) struct Names<'t> {
     /// The pairs asked of (a capitalized word, then the name: "Hong Kong") that the document
     /// writes, and how many times.
     pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
+    /// The names asked of that the document defines as an acronym, in brackets after the
+    /// capitalized words they stand for ("World Health Organization (WHO)"): the name of one
+    /// organization, not a count of things ("Members of Parliament (MPs)" defines "MPs").
+    defined: HashSet<Key<'t>, FastHash>,
     /// Answers every question with yes: what a rule would decide if the document had all the
     /// evidence it could. The rules only ever accept on more evidence, so a word this refuses is
     /// refused, and only the words it accepts are asked of the real document.
@@ -92,6 +96,7 @@ impl<'t> Names<'t> {
         Names {
             seen: HashMap::with_hasher(FastHash),
             pairs: HashMap::with_hasher(FastHash),
+            defined: HashSet::with_hasher(FastHash),
             optimistic: true,
         }
     }
@@ -124,6 +129,7 @@ impl<'t> Names<'t> {
             }
         }
         let mut pairs = HashMap::with_hasher(FastHash);
+        let mut defined = HashSet::with_hasher(FastHash);
         for (i, w) in words.iter().enumerate() {
             if !text.as_bytes()[w.start].is_ascii_uppercase() {
                 continue;
@@ -140,6 +146,16 @@ impl<'t> Names<'t> {
                 w.joined_to_next && !n.sentence_start && name_like(&text[n.range()])
             });
             *count += u32::from(!next_is_name);
+            let bytes = text.as_bytes();
+            if w.start > 0
+                && bytes[w.start - 1] == b'('
+                && bytes.get(w.end) == Some(&b')')
+                && i > 0
+                && bytes[words[i - 1].start].is_ascii_uppercase()
+                && word.0.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                defined.insert(word);
+            }
             if i > 0 && !w.sentence_start && words[i - 1].joined_to_next {
                 let prev = Key(&text[words[i - 1].range()]);
                 if wanted.contains(&(prev, word)) {
@@ -150,8 +166,14 @@ impl<'t> Names<'t> {
         Names {
             seen,
             pairs,
+            defined,
             optimistic: false,
         }
+    }
+
+    /// Whether the document defines `name` as an acronym (see [`Names::defined`](Names)).
+    fn defines(&self, name: &str) -> bool {
+        self.optimistic || self.defined.contains(&Key(name))
     }
 
     /// How many times the document writes `name` on its own.
@@ -556,7 +578,10 @@ fn counts_a_plural(prev: &str) -> bool {
 }
 
 /// Whether "NASAs" is "NASA's": an acronym the document writes on its own, before a word that
-/// can be owned, and not after a word that counts a plural ("two MPs").
+/// can be owned, and not after a word that counts a plural ("two MPs", "the MPs"), unless that
+/// word is "the" and the document defines the acronym as one organization's ("World Health
+/// Organization (WHO)" ... "the WHOs decision": 5 of the contractions the damaged Wikinews
+/// missed, "WHO's" read as "who's").
 pub(super) fn acronym_possessive(
     token: &str,
     prev: Option<&str>,
@@ -569,7 +594,8 @@ pub(super) fn acronym_possessive(
         && next.bytes().any(|b| b.is_ascii_lowercase())
         && !ends_noun_phrase(next)
         && !reads_as_verb(next)
-        && !prev.is_some_and(counts_a_plural)
+        && (!prev.is_some_and(counts_a_plural)
+            || matches!(prev, Some("the" | "The")) && names.defines(base))
         && (names.written(base, None) || crate::lexicon::english().is_name(base))
 }
 
