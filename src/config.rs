@@ -64,22 +64,6 @@ impl StageConfig {
         }
     }
 
-    /// The name, as written, of the stage textmend ships that is called `name`, if one is.
-    pub(crate) fn default_name(name: &str) -> Option<&'static str> {
-        [
-            "decode",
-            "mojibake",
-            "unicode",
-            "markup",
-            "boilerplate",
-            "unwrap",
-            "apostrophes",
-            "whitespace",
-        ]
-        .into_iter()
-        .find(|&n| n == name)
-    }
-
     /// The stage's name.
     pub fn name(&self) -> &'static str {
         match self {

@@ -404,8 +404,8 @@ pub(crate) fn compose(
 /// A stage's name for the log: borrowed when it is one of the stages textmend ships (a custom
 /// stage's name is copied).
 fn stage_name(name: &str) -> Cow<'static, str> {
-    match crate::StageConfig::default_name(name) {
-        Some(name) => Cow::Borrowed(name),
+    match crate::registry::stage(name) {
+        Some(info) => Cow::Borrowed(info.name),
         None => Cow::Owned(name.to_owned()),
     }
 }
