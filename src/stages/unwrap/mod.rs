@@ -615,29 +615,32 @@ struct GapShape<'t> {
     after_bare: bool,
 }
 
+/// `f(t)`, from `last` when `t` is the text it was last asked of (the same text again, as a
+/// line of many joins or a run of like paragraphs asks), which it then remembers.
+fn remembered<'t, T: Copy>(
+    last: &std::cell::Cell<Option<(&'t str, T)>>,
+    t: &'t str,
+    f: impl FnOnce(&str) -> T,
+) -> T {
+    if let Some((was, value)) = last.get()
+        && was == t
+    {
+        return value;
+    }
+    let value = f(t);
+    last.set(Some((t, value)));
+    value
+}
+
 impl<'t> Doc<'t> {
     /// `paragraphs::ending(t)`, read again only for a line other than the last asked about.
     fn ending(&self, t: &'t str) -> Ending {
-        if let Some((last, ending)) = self.last_ending.get()
-            && last == t
-        {
-            return ending;
-        }
-        let ending = paragraphs::ending(t);
-        self.last_ending.set(Some((t, ending)));
-        ending
+        remembered(&self.last_ending, t, paragraphs::ending)
     }
 
     /// `Prose::of(t)`, read again only for a text other than the last asked about.
     fn prose_of(&self, t: &'t str) -> Prose {
-        if let Some((last, prose)) = self.last_prose.get()
-            && last == t
-        {
-            return prose;
-        }
-        let prose = Prose::of(t);
-        self.last_prose.set(Some((t, prose)));
-        prose
+        remembered(&self.last_prose, t, Prose::of)
     }
 }
 
