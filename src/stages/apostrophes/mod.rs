@@ -209,55 +209,34 @@ struct Context<'t> {
 fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
     let w = &words[i];
     let clean = |k: usize| words.get(k).filter(|n| !n.code);
+    let space_after = |n: &Word| {
+        text.as_bytes()
+            .get(n.end)
+            .is_some_and(u8::is_ascii_whitespace)
+    };
+    // Joined to the word after it by white space alone, in the same sentence.
+    let goes_on = |n: &Word| n.joined_to_next && space_after(n);
     let prev = (i > 0 && !w.sentence_start && words[i - 1].joined_to_next)
         .then(|| clean(i - 1))
         .flatten()
-        .filter(|p| {
-            text.as_bytes()
-                .get(p.end)
-                .is_some_and(u8::is_ascii_whitespace)
-        })
+        .filter(|p| space_after(p))
         .map(|p| &text[p.range()]);
     let prev_starts_sentence = prev.is_some() && words[i - 1].sentence_start;
     let before_prev = (prev.is_some() && i > 1 && !words[i - 1].sentence_start)
         .then(|| clean(i - 2))
         .flatten()
-        .filter(|p| {
-            p.joined_to_next
-                && text
-                    .as_bytes()
-                    .get(p.end)
-                    .is_some_and(u8::is_ascii_whitespace)
-        })
+        .filter(|p| goes_on(p))
         .map(|p| &text[p.range()]);
-    let followed_by_space = text
-        .as_bytes()
-        .get(w.end)
-        .is_some_and(u8::is_ascii_whitespace);
-    let next_word = (w.joined_to_next && followed_by_space)
+    let next_word = goes_on(w)
         .then(|| clean(i + 1))
         .flatten()
         .filter(|n| !n.sentence_start);
-    let after_next = next_word
-        .filter(|n| {
-            n.joined_to_next
-                && text
-                    .as_bytes()
-                    .get(n.end)
-                    .is_some_and(u8::is_ascii_whitespace)
-        })
-        .and_then(|_| clean(i + 2));
+    let after_next = next_word.filter(|n| goes_on(n)).and_then(|_| clean(i + 2));
     let after_next_ends = after_next
         .and_then(|n| text[n.end..].chars().next())
         .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
     let third = after_next
-        .filter(|n| {
-            n.joined_to_next
-                && text
-                    .as_bytes()
-                    .get(n.end)
-                    .is_some_and(u8::is_ascii_whitespace)
-        })
+        .filter(|n| goes_on(n))
         .and_then(|_| clean(i + 3))
         .filter(|n| !n.sentence_start)
         .map(|n| &text[n.range()]);
