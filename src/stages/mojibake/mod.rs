@@ -1103,17 +1103,18 @@ fn c1_controls(text: &str, repairs: &mut Vec<Repair>) {
 mod tests {
     use super::*;
 
+    fn fix(text: &str) -> String {
+        FixMojibake::default()
+            .apply(text, &mut Meta::default())
+            .text()
+            .to_owned()
+    }
+
     /// Found by the `clean_bytes` fuzz target (`mojibake-macroman-not-sign-chain`): `¬¨` is `¬`
     /// in MacRoman, so `¬` and ten `¨` lost one `¨` a round, eight in the first run, one more in
     /// the second.
     #[test]
     fn a_chain_after_the_repair_is_repaired_in_one_run() {
-        let fix = |t: &str| {
-            FixMojibake::default()
-                .apply(t, &mut Meta::default())
-                .text()
-                .to_owned()
-        };
         for n in 1..=20 {
             let text = format!("¬{}ƒ\nç”ç¹«çj”ç", "¨".repeat(n));
             let once = fix(&text);
@@ -1130,12 +1131,6 @@ mod tests {
     /// mojibake `Ê»` stayed.
     #[test]
     fn the_okina_of_names_is_repaired() {
-        let fix = |t: &str| {
-            FixMojibake::default()
-                .apply(t, &mut Meta::default())
-                .text()
-                .to_owned()
-        };
         assert_eq!(
             fix("The flight left NukuÊ»alofa, the capital of Tonga."),
             "The flight left Nukuʻalofa, the capital of Tonga."
