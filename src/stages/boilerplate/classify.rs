@@ -251,6 +251,12 @@ fn copyright(t: &str) -> bool {
     starts || reserved
 }
 
+/// The longest line, in bytes, that is read as boilerplate of a built-in kind other than a bare
+/// URL: a share line has at most 8 words, a copyright line 25, a cookie notice 60, a source
+/// label 12 after the label. A longer line is article text, or something no rule here knows;
+/// it is not lowercased and counted by each rule in turn (a 2 MB line cost 350 M instructions).
+const LONGEST: usize = 4096;
+
 /// What the line `t` (trimmed) is, if it is boilerplate.
 pub fn classify(t: &str, labels: &[String], patterns: &[regex::Regex]) -> Option<Kind> {
     if t.is_empty() {
@@ -261,6 +267,12 @@ pub fn classify(t: &str, labels: &[String], patterns: &[regex::Regex]) -> Option
     }
     if let Some(u) = url(t) {
         return Some(Kind::Url(u.to_owned()));
+    }
+    if t.len() > LONGEST {
+        return patterns
+            .iter()
+            .any(|p| p.is_match(t))
+            .then_some(Kind::Pattern);
     }
     if let Some(value) = source_label(t, labels) {
         return Some(Kind::SourceLabel(value.map(str::to_owned)));
@@ -401,5 +413,17 @@ mod tests {
         ] {
             assert_eq!(kind(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn only_a_url_or_a_pattern_is_longer_than_the_longest_line() {
+        let long = "x".repeat(LONGEST);
+        let url = format!("https://example.com/{long}");
+        assert_eq!(kind(&url), Some(Kind::Url(url.clone())));
+        let copyright = format!("© 2019 {long}");
+        assert_eq!(kind(&copyright[..LONGEST]), Some(Kind::Copyright));
+        assert_eq!(kind(&copyright), None);
+        let pattern = [regex::Regex::new("^© 2019").unwrap()];
+        assert_eq!(classify(&copyright, &[], &pattern), Some(Kind::Pattern));
     }
 }
