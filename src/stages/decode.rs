@@ -200,7 +200,36 @@ struct Output<'a> {
     /// Where the body (after the BOM) starts in the input.
     offset: usize,
     edits: Vec<Edit>,
+    /// The last change, still growing while the next comes one ASCII byte after it.
+    pending: Option<Change>,
     invalid: usize,
+}
+
+/// A change of the input: bytes `input` became `text` of the decoded text, for a reason.
+struct Change {
+    input: std::ops::Range<usize>,
+    text: std::ops::Range<usize>,
+    why: Why,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Why {
+    InvalidUtf8,
+    Decoded(&'static Encoding),
+    /// Decoded, with bytes the encoding does not define.
+    Undefined(&'static Encoding),
+}
+
+impl Why {
+    fn reason(self) -> Cow<'static, str> {
+        match self {
+            Why::InvalidUtf8 => "invalid UTF-8".into(),
+            Why::Decoded(e) => format!("decoded from {}", e.name()).into(),
+            Why::Undefined(e) => {
+                format!("decoded from {} (with bytes it does not define)", e.name()).into()
+            }
+        }
+    }
 }
 
 impl<'a> Output<'a> {
@@ -213,27 +242,37 @@ impl<'a> Output<'a> {
             input,
             offset: bom_len,
             edits,
+            pending: None,
             invalid: 0,
         }
     }
 
-    /// Logs that `range` of the input became `after`. Changes one ASCII byte apart (a space
-    /// between two words of Cyrillic, an `a` between two invalid bytes) for the same reason are
-    /// one edit: the log reads by phrase rather than by word, and input made of such runs
-    /// (`a\xFF` over and over) is not a million edits.
-    fn push(&mut self, range: std::ops::Range<usize>, after: &str, reason: &str) {
-        if let Some(last) = self.edits.last_mut()
-            && last.end + 1 == range.start
-            && last.reason == reason
-            && self.input[last.end].is_ascii()
+    /// Logs `change`, whose `text` range is in `text` (the decoded text so far). Changes one
+    /// ASCII byte apart (a space between two words of Cyrillic, an `a` between two invalid
+    /// bytes) for the same reason are one edit: the log reads by phrase rather than by word,
+    /// and input made of such runs (`a\xFF` over and over) is not a million edits. The ASCII
+    /// byte between them decodes to itself, so the edit's text is one range of `text`.
+    fn push(&mut self, change: Change, text: &str) {
+        if let Some(last) = &mut self.pending
+            && last.input.end + 1 == change.input.start
+            && last.why == change.why
+            && self.input[last.input.end].is_ascii()
         {
-            last.after.push(char::from(self.input[last.end]));
-            last.after.push_str(after);
-            last.end = range.end;
+            last.input.end = change.input.end;
+            last.text.end = change.text.end;
             return;
         }
-        self.edits
-            .push(edit(range, after.to_owned(), reason.to_owned().into()));
+        self.flush(text);
+        self.pending = Some(change);
+    }
+
+    /// Logs the pending change.
+    fn flush(&mut self, text: &str) {
+        if let Some(change) = self.pending.take() {
+            let after = text[change.text].to_owned();
+            self.edits
+                .push(edit(change.input, after, change.why.reason()));
+        }
     }
 
     fn utf8(&mut self, body: &'a [u8]) -> Cow<'a, str> {
@@ -248,18 +287,23 @@ impl<'a> Output<'a> {
             if !chunk.invalid().is_empty() {
                 let end = at + chunk.invalid().len();
                 self.invalid += 1;
-                self.push(at..end, "\u{FFFD}", "invalid UTF-8");
+                let from = text.len();
                 text.push('\u{FFFD}');
+                let change = Change {
+                    input: at..end,
+                    text: from..text.len(),
+                    why: Why::InvalidUtf8,
+                };
+                self.push(change, &text);
                 at = end;
             }
         }
+        self.flush(&text);
         Cow::Owned(text)
     }
 
     /// Single-byte encodings keep ASCII as it is, so each run of other bytes is its own edit.
     fn single_byte(&mut self, body: &'a [u8], encoding: &'static Encoding) -> Cow<'a, str> {
-        let reason = format!("decoded from {}", encoding.name());
-        let undefined = format!("{reason} (with bytes it does not define)");
         // Decoded at once: every single-byte encoding keeps ASCII as it is and makes one
         // character of each other byte (U+FFFD for one it does not define), so the characters
         // of a run of bytes are found by counting.
@@ -286,17 +330,20 @@ impl<'a> Output<'a> {
                     .map(|(at, c)| at + c.len_utf8())
                     .expect(ONE_A_BYTE),
             };
-            let run = &decoded[from..to];
-            let errors = run.matches('\u{FFFD}').count();
+            let errors = decoded[from..to].matches('\u{FFFD}').count();
             self.invalid += errors;
-            let start = self.offset + ascii_end;
-            let reason = match errors {
-                0 => &reason,
-                _ => &undefined,
+            let change = Change {
+                input: self.offset + ascii_end..self.offset + run_end,
+                text: from..to,
+                why: match errors {
+                    0 => Why::Decoded(encoding),
+                    _ => Why::Undefined(encoding),
+                },
             };
-            self.push(start..self.offset + run_end, run, reason);
+            self.push(change, &decoded);
             i = run_end;
         }
+        self.flush(&decoded);
         decoded
     }
 
