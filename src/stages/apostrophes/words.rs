@@ -393,10 +393,19 @@ pub(super) fn words(text: &str) -> Words {
                 sentence_start = true;
             }
             if words.len() > first_in_chunk {
-                // Two words in one chunk ("U.S", "and/or") are joined by what lies between.
-                if let Some(last) = words.last_mut() {
-                    last.joined_to_next = false;
+                let last = words.last_mut().expect("a word of this chunk");
+                // Code-like text is one word, from its first letter or digit to its last: no
+                // rule reads inside it, and a URL of a megabyte is not half a million words.
+                if code {
+                    last.end = j;
+                    last.letters &= letters;
+                    last.foreign |= foreign;
+                    last.apostrophe_after = matches!(after, Some('\'' | '’'));
+                    sentence_start = false;
+                    continue;
                 }
+                // Two words in one chunk ("U.S", "and/or") are joined by what lies between.
+                last.joined_to_next = false;
             }
             words.push(Word {
                 start,
@@ -455,4 +464,32 @@ pub(super) fn is_number(word: &str) -> bool {
 pub(super) fn prefers_curly(text: &str) -> bool {
     let curly = memchr::memmem::find_iter(text.as_bytes(), "’").count();
     curly > 0 && curly >= memchr::memchr_iter(b'\'', text.as_bytes()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_like_text_is_one_word() {
+        let text = "See https://example.com/a/b-c_d%20 and/or file.txt. Then #tag";
+        let words = words(text);
+        let found: Vec<(&str, bool, bool)> = words
+            .list
+            .iter()
+            .map(|w| (&text[w.range()], w.code, w.sentence_start))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("See", false, true),
+                ("https://example.com/a/b-c_d%20", true, false),
+                ("and/or", true, false),
+                ("file", false, false),
+                ("txt", false, true),
+                ("Then", false, true),
+                ("tag", true, false),
+            ]
+        );
+    }
 }
