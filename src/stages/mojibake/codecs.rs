@@ -146,12 +146,19 @@ impl Bytes {
     }
 }
 
-/// Characters below this are looked up directly; the rest by binary search.
+/// Characters below this are looked up directly; the rest by binary search, but for those of
+/// [`PUNCTUATION`].
 const DIRECT: usize = 0x500;
+
+/// General punctuation, currency and letterlike symbols (`’`, `“`, `–`, `…`, `€`, `™`), looked up
+/// directly too: curly quotes and dashes are in most real text, and in most mojibake.
+const PUNCTUATION: std::ops::Range<usize> = 0x2000..0x2200;
 
 struct Reverse {
     high: Vec<[Option<char>; 128]>,
     direct: Vec<Bytes>,
+    /// The characters of [`PUNCTUATION`], from its start.
+    punctuation: Vec<Bytes>,
     other: Vec<(char, Bytes)>,
     /// Bit `b` set: some character of `other` is in the 256-character block `b` of the BMP, so
     /// that the characters of most scripts (CJK, Indic, Arabic...) are turned away at once.
@@ -162,11 +169,14 @@ fn reverse() -> &'static Reverse {
     static REVERSE: OnceLock<Reverse> = OnceLock::new();
     REVERSE.get_or_init(|| {
         let mut direct = vec![Bytes::default(); DIRECT];
+        let mut punctuation = vec![Bytes::default(); PUNCTUATION.len()];
         let mut other: Vec<(char, Bytes)> = Vec::new();
         let high: Vec<[Option<char>; 128]> = CODECS.iter().map(|c| c.high_half()).collect();
         let mut put = |c: char, codec: Codec, byte: u8, sloppy: bool| {
             let entry = if (c as usize) < DIRECT {
                 &mut direct[c as usize]
+            } else if PUNCTUATION.contains(&(c as usize)) {
+                &mut punctuation[c as usize - PUNCTUATION.start]
             } else {
                 match other.iter().position(|(o, _)| *o == c) {
                     Some(i) => &mut other[i].1,
@@ -230,6 +240,8 @@ fn reverse() -> &'static Reverse {
         for (alias, target) in singletons {
             let bytes = if (target as usize) < DIRECT {
                 direct[target as usize]
+            } else if PUNCTUATION.contains(&(target as usize)) {
+                punctuation[target as usize - PUNCTUATION.start]
             } else {
                 match other.iter().find(|(o, _)| *o == target) {
                     Some((_, b)) => *b,
@@ -237,7 +249,15 @@ fn reverse() -> &'static Reverse {
                 }
             };
             if bytes.byte != [0; CODECS.len()] {
-                other.push((alias, bytes));
+                if PUNCTUATION.contains(&(alias as usize)) {
+                    // (Unless a codec makes the alias itself.)
+                    let entry = &mut punctuation[alias as usize - PUNCTUATION.start];
+                    if entry.byte == [0; CODECS.len()] {
+                        *entry = bytes;
+                    }
+                } else {
+                    other.push((alias, bytes));
+                }
             }
         }
         other.sort_by_key(|(c, _)| *c);
@@ -251,6 +271,7 @@ fn reverse() -> &'static Reverse {
         Reverse {
             high,
             direct,
+            punctuation,
             other,
             blocks,
         }
@@ -267,6 +288,10 @@ pub(crate) fn bytes_of(c: char) -> Option<Bytes> {
     }
     if code < DIRECT {
         let b = reverse.direct[code];
+        return (b.byte != [0; CODECS.len()]).then_some(b);
+    }
+    if PUNCTUATION.contains(&code) {
+        let b = reverse.punctuation[code - PUNCTUATION.start];
         return (b.byte != [0; CODECS.len()]).then_some(b);
     }
     let block = code >> 8;
@@ -314,5 +339,8 @@ mod tests {
         assert_eq!(c1.get(Codec::Windows1252), Some(0x81));
         assert!(c1.is_sloppy(Codec::Windows1252));
         assert_eq!(bytes_of('a').map(|e| e.get(Codec::Windows1252)), None);
+        // The ohm sign, which NFC makes an omega, was the omega's bytes.
+        let (ohm, omega) = (bytes_of('\u{2126}').unwrap(), bytes_of('Ω').unwrap());
+        assert_eq!(ohm.byte, omega.byte);
     }
 }
