@@ -7,7 +7,8 @@
 //! ```
 //!
 //! The first argument is the case (`stars-and-words`, `brackets`, `hyphens`, `broken-paragraphs`,
-//! `one-char-lines`, `blank-lines`, `list-items`), the second a preset name or stage names joined
+//! `one-char-lines`, `blank-lines`, `list-items`, `invalid`: an invalid byte every other byte,
+//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL), the second a preset name or stage names joined
 //! by commas (`decode` is always run first, through `clean_bytes`), the third how many runs.
 //! The input is about 1 MB (0.1 MB for the line cases, as in the example's smaller size).
 
@@ -24,6 +25,19 @@ fn input(case: &str) -> Vec<u8> {
         "list-items" => repeat("- item\n", 1 << 20),
         "one-char-lines" => "a\n".repeat(50_000).into_bytes(),
         "blank-lines" => format!("Start.{}End.\n", "\n".repeat(50_000)).into_bytes(),
+        "invalid" => [b'a', 0xFF].repeat(1 << 19),
+        "url" => {
+            let mut text = String::from("A title\n\nA paragraph.\n\nhttps://example.com/");
+            text.push_str(&"a/b-c_d%20".repeat((1 << 20) / 10));
+            text.push_str("\n\nThe end.\n");
+            text.into_bytes()
+        }
+        "invalid-in-utf8" => {
+            let mut bytes = "Текст по-русски. ".repeat(1000).into_bytes();
+            bytes.extend([b'a', 0x80].repeat(1 << 19));
+            bytes.extend("Конец.".bytes());
+            bytes
+        }
         other => panic!("unknown case {other}"),
     }
 }
