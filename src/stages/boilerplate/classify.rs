@@ -184,35 +184,36 @@ pub(super) fn more_words_than(t: &str, n: usize) -> bool {
     let bytes = t.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
-        // Inside a word, 32 bytes of ASCII that is neither white space nor a control that
-        // could be (`\t`..`\r`, space) are skipped at once: a long word (a URL, a line of
-        // joined hyphenations) is read without a test per byte.
-        if in_word {
-            while let Some(chunk) = bytes.get(i..i + 32)
-                && chunk.iter().all(|&b| b > b' ' && b < 0x80)
-            {
-                i += 32;
-            }
-            if i >= bytes.len() {
-                break;
-            }
-        }
         let (space, len) = if bytes[i].is_ascii() {
             (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
         } else {
             let c = t[i..].chars().next().expect("a character begins at i");
             (c.is_whitespace(), c.len_utf8())
         };
+        i += len;
         if space {
             in_word = false;
-        } else if !in_word {
+            continue;
+        }
+        let starts = !in_word;
+        if starts {
             in_word = true;
             words += 1;
             if words > n {
                 return true;
             }
         }
-        i += len;
+        // Where a word starts, and after a character outside ASCII in it, 32 bytes of ASCII
+        // that is neither white space nor a control that could be (`\t`..`\r`, space) are
+        // skipped at once: a long word (a URL, a line of joined hyphenations) is read without a
+        // test per byte, and a short one is not tried again at each of its letters.
+        if starts || len > 1 {
+            while let Some(chunk) = bytes.get(i..i + 32)
+                && chunk.iter().all(|&b| b > b' ' && b < 0x80)
+            {
+                i += 32;
+            }
+        }
     }
     false
 }
@@ -222,19 +223,42 @@ pub(super) fn mentions_cookies(t: &str) -> bool {
     contains_ignore_ascii_case(t, "cookie")
 }
 
-/// Whether `text` holds `needle` (ASCII, lower case, not empty) in any mix of ASCII case.
+/// Whether `text` holds `needle` (ASCII, lower case, not empty) in any mix of ASCII case. The
+/// search runs on the needle's rarest letter in English (the `k` of `cookie`, the `v` of `all
+/// rights reserved`), so that prose, full of `a` and `c`, stops it seldom.
 fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    const RARE_FIRST: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
     let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
-    let first = needle[0];
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|i| {
-        bytes[i..]
-            .get(..needle.len())
+    let at = RARE_FIRST
+        .iter()
+        .find_map(|r| needle.iter().position(|b| b == r))
+        .unwrap_or(0);
+    let anchor = needle[at];
+    memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), bytes).any(|i| {
+        i.checked_sub(at)
+            .and_then(|start| bytes[start..].get(..needle.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
 
+/// Whether `t` may be a copyright line: it starts with `©`, `(c)` or `copyright`, or says `all
+/// rights reserved`, in any case. Most lines asked about cannot be one, which this shows without
+/// lowercasing them: no character outside ASCII lowercases to an ASCII letter but the Kelvin
+/// sign, and neither phrase has a `k`, so it misses no line that [`copyright`] finds.
+pub(super) fn may_be_copyright(t: &str) -> bool {
+    let starts_ascii = |prefix: &str| {
+        t.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    t.starts_with('©')
+        || starts_ascii("(c)")
+        || starts_ascii("copyright")
+        || contains_ignore_ascii_case(t, "all rights reserved")
+}
+
 fn copyright(t: &str) -> bool {
-    if more_words_than(t, 25) {
+    if !may_be_copyright(t) || more_words_than(t, 25) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -425,5 +449,22 @@ mod tests {
         assert_eq!(kind(&copyright), None);
         let pattern = [regex::Regex::new("^© 2019").unwrap()];
         assert_eq!(classify(&copyright, &[], &pattern), Some(Kind::Pattern));
+    }
+
+    #[test]
+    fn contains_ignore_ascii_case_finds_the_needle_anywhere() {
+        for (text, needle, found) in [
+            ("Cookies", "cookie", true),
+            ("we use COOKIES.", "cookie", true),
+            ("kie cookie", "cookie", true),
+            ("cooki", "cookie", false),
+            ("kookie", "cookie", false),
+            ("All Rights Reserved", "all rights reserved", true),
+            ("reserved: all rights", "all rights reserved", false),
+            ("v", "all rights reserved", false),
+            ("a", "a", true),
+        ] {
+            assert_eq!(contains_ignore_ascii_case(text, needle), found, "{text:?}");
+        }
     }
 }

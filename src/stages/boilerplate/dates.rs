@@ -58,7 +58,9 @@ fn iso(year: u32, month: u32, day: u32) -> Option<String> {
 fn core(text: &str) -> &str {
     let mut t = text.trim();
     if let Some((first, rest)) = t.split_once([',', ' '])
-        && WEEKDAYS.contains(&first.to_lowercase().as_str())
+        // (Compared without lowercasing, which allocates: of the characters outside ASCII only
+        // the Kelvin sign lowercases to an ASCII letter, and no weekday has a `k`.)
+        && WEEKDAYS.iter().any(|w| first.eq_ignore_ascii_case(w))
     {
         t = rest.trim_start_matches([',', ' ']);
     }

@@ -170,15 +170,18 @@ impl<'de> Deserialize<'de> for Patterns {
 /// (2019-01-04)`, joined, are an outlet and its date).
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let t = line.trim();
-    // Most lines asked about are article text. One of more than 25 words is too long for a date,
-    // an outlet and its date, a copyright or a share line, and has the spaces a URL has none of:
-    // only a separator (80 characters at most), a source label (a colon) or a cookie notice is
-    // left to ask about, and a line that cannot be one of those is not read to its end again.
+    // Most lines asked about are article text, turned away here by fast scans. A line of more
+    // than 320 bytes is too long for a separator or a date; one without a colon is no source
+    // label; one that does not end with `)` no outlet and its date; one without `cookie` no
+    // cookie notice; one of more than 8 words has the spaces a URL has none of, and is too long
+    // for a share line. What is left is a copyright line, which says so.
     if t.len() > 4 * 80
-        && classify::more_words_than(t, 25)
         && memchr(b':', t.as_bytes()).is_none()
         && !t.contains('：')
+        && !t.ends_with(')')
         && !classify::mentions_cookies(t)
+        && !classify::may_be_copyright(t)
+        && classify::more_words_than(t, 8)
     {
         return false;
     }
