@@ -281,15 +281,23 @@ fn reverse() -> &'static Reverse {
 /// What `c` was as a byte in each codec; `None` when it is ASCII or no codec produces it.
 #[inline]
 pub(crate) fn bytes_of(c: char) -> Option<Bytes> {
-    let reverse = reverse();
     let code = c as usize;
     if code < 0x80 {
         return None;
     }
+    let reverse = reverse();
     if code < DIRECT {
         let b = reverse.direct[code];
         return (b.byte != [0; CODECS.len()]).then_some(b);
     }
+    beyond_direct(reverse, c)
+}
+
+/// [`bytes_of`] for a character beyond the first table (kept out of line, so that the lookups
+/// of Latin, Greek and Cyrillic letters stay small enough to inline).
+#[inline(never)]
+fn beyond_direct(reverse: &Reverse, c: char) -> Option<Bytes> {
+    let code = c as usize;
     if PUNCTUATION.contains(&code) {
         let b = reverse.punctuation[code - PUNCTUATION.start];
         return (b.byte != [0; CODECS.len()]).then_some(b);
