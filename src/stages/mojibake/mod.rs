@@ -194,6 +194,12 @@ impl FixMojibake {
     /// what those stages remove at its ends with it, and a character composed from several
     /// whole.
     fn round(&self, text: &str) -> Vec<StageEdit> {
+        // ASCII has no mojibake but its references, and neither view makes it anything else.
+        if text.is_ascii()
+            && (!self.html_entities || memchr::memchr(b'&', text.as_bytes()).is_none())
+        {
+            return Vec::new();
+        }
         let edits = self.round_as_is(text);
         if !edits.is_empty() {
             return edits;
