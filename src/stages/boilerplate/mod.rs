@@ -197,48 +197,69 @@ struct Line {
     next: usize,
 }
 
-fn lines(text: &str) -> Vec<Line> {
+/// The lines of `text` from the top, as far as they are read (a walk reads a few dozen lines
+/// of a document that may have a million).
+fn from_top(text: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
-    while start < bytes.len() {
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
         let nl = memchr(b'\n', &bytes[start..]).map(|i| start + i);
         let (end, next) = match nl {
             Some(nl) if nl > start && bytes[nl - 1] == b'\r' => (nl - 1, nl + 1),
             Some(nl) => (nl, nl + 1),
             None => (bytes.len(), bytes.len()),
         };
-        out.push(Line { start, end, next });
+        let line = Line { start, end, next };
         start = next;
-    }
-    out
+        Some(line)
+    })
+}
+
+/// The lines of `text` from the bottom: [`from_top`]'s, in reverse order.
+fn from_bottom(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    // The start of the line after the next one to give.
+    let mut next = bytes.len();
+    std::iter::from_fn(move || {
+        if next == 0 {
+            return None;
+        }
+        // Each line but a last one without a line break ends with `\n`.
+        let nl = (next < bytes.len() || bytes[next - 1] == b'\n').then_some(next - 1);
+        let content_end = nl.unwrap_or(next);
+        let start = memchr::memrchr(b'\n', &bytes[..content_end]).map_or(0, |i| i + 1);
+        let end = match nl {
+            Some(nl) if nl > start && bytes[nl - 1] == b'\r' => nl - 1,
+            _ => content_end,
+        };
+        let line = Line { start, end, next };
+        next = start;
+        Some(line)
+    })
 }
 
 /// What a walk from one end found: the boilerplate lines and the first line of article text.
 struct Walk {
     kinds: Vec<Kind>,
-    /// Index of the kept title line, for the header.
-    title: Option<usize>,
-    /// Index of the first (header) or last (footer) line of article text.
-    body: Option<usize>,
+    /// The kept title line, for the header.
+    title: Option<Line>,
+    /// The first (header) or last (footer) line of article text.
+    body: Option<Line>,
 }
 
 impl StripBoilerplate {
-    fn walk(
-        &self,
-        text: &str,
-        lines: &[Line],
-        order: impl Iterator<Item = usize>,
-        title: Option<&str>,
-    ) -> Walk {
+    fn walk(&self, text: &str, order: impl Iterator<Item = Line>, title: Option<&str>) -> Walk {
         let mut walk = Walk {
             kinds: Vec::new(),
             title: None,
             body: None,
         };
         let mut seen = 0;
-        for i in order {
-            let t = text[lines[i].start..lines[i].end].trim();
+        for line in order {
+            let t = text[line.start..line.end].trim();
             if t.is_empty() {
                 continue;
             }
@@ -251,10 +272,10 @@ impl StripBoilerplate {
             match classify(t, &self.labels, self.patterns.regexes()) {
                 Some(kind) => walk.kinds.push(kind),
                 None if walk.title.is_none() && title.is_some_and(|title| title == t) => {
-                    walk.title = Some(i);
+                    walk.title = Some(line);
                 }
                 None => {
-                    walk.body = Some(i);
+                    walk.body = Some(line);
                     break;
                 }
             }
@@ -343,22 +364,23 @@ impl StripBoilerplate {
     /// One walk from each end, and what it removes.
     fn pass<'a>(&self, text: &'a str, meta: &mut Meta) -> Rewrite<'a> {
         let mut out = Rewriter::new(text);
-        let lines = lines(text);
         let title = meta.title.clone();
-        let mut header = self.walk(text, &lines, 0..lines.len(), title.as_deref());
+        let mut header = self.walk(text, from_top(text), title.as_deref());
         if header.body.is_none()
             && let Some(t) = header.title
         {
             // Nothing but the title and boilerplate: the title is the body, as a second run of
             // the pipeline, which no longer knows it for the title, reads it.
-            header = self.walk(text, &lines, 0..t, None);
+            let above = from_top(text).take_while(|l| l.start < t.start);
+            header = self.walk(text, above, None);
             header.body = Some(t);
         }
         let Some(first) = header.body else {
             // All boilerplate: leave it.
             return out.finish();
         };
-        let footer = self.walk(text, &lines, (first + 1..lines.len()).rev(), None);
+        let below = from_bottom(text).take_while(|l| l.start > first.start);
+        let footer = self.walk(text, below, None);
         let last = footer.body.unwrap_or(first);
         lift(meta, &header.kinds, &footer.kinds);
 
@@ -370,10 +392,8 @@ impl StripBoilerplate {
         // With a title kept, the header is cut down to it and one blank line even when only blank
         // lines (the remains of a rule) surround it.
         let title_padded = header.title.filter(|_| self.keep_title).is_some_and(|t| {
-            let blank_gap = text[lines[t].next..lines[first].start]
-                .bytes()
-                .all(|b| b == b'\n');
-            lines[t].start > 0 || (blank_gap && lines[first].start - lines[t].end != 2)
+            let blank_gap = text[t.next..first.start].bytes().all(|b| b == b'\n');
+            t.start > 0 || (blank_gap && first.start - t.end != 2)
         });
         if (!header.kinds.is_empty() && !lone_dateline) || title_padded {
             let why = if header.kinds.is_empty() {
@@ -381,14 +401,13 @@ impl StripBoilerplate {
             } else {
                 reason("header", &header.kinds)
             };
-            let body_start = lines[first].start;
+            let body_start = first.start;
             match header.title.filter(|_| self.keep_title) {
                 Some(t) => {
-                    let title_start = text[lines[t].start..lines[t].end]
+                    let title_start = text[t.start..t.end]
                         .find(|c: char| !c.is_whitespace())
-                        .map_or(lines[t].start, |i| lines[t].start + i);
-                    let title_end =
-                        lines[t].start + text[lines[t].start..lines[t].end].trim_end().len();
+                        .map_or(t.start, |i| t.start + i);
+                    let title_end = t.start + text[t.start..t.end].trim_end().len();
                     out.delete(0..title_start, why.clone());
                     out.replace(title_end..body_start, "\n\n", why);
                 }
@@ -396,13 +415,12 @@ impl StripBoilerplate {
             }
         } else if let Some(t) = header.title.filter(|_| !self.keep_title) {
             out.delete(
-                0..lines[first].start,
-                format!("title: {}", text[lines[t].start..lines[t].end].trim()),
+                0..first.start,
+                format!("title: {}", text[t.start..t.end].trim()),
             );
         }
         if !footer.kinds.is_empty() {
-            let body_end =
-                lines[last].start + text[lines[last].start..lines[last].end].trim_end().len();
+            let body_end = last.start + text[last.start..last.end].trim_end().len();
             out.replace(body_end..text.len(), "\n", reason("footer", &footer.kinds));
         }
         out.finish()
@@ -412,6 +430,32 @@ impl StripBoilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_from_the_bottom_are_those_from_the_top_reversed() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\r\n",
+            "\r",
+            "a\r",
+            "a\n\n\nb\n",
+            "title\r\n\r\nbody\nlast",
+        ] {
+            let top: Vec<(usize, usize, usize)> =
+                from_top(text).map(|l| (l.start, l.end, l.next)).collect();
+            let mut bottom: Vec<(usize, usize, usize)> = from_bottom(text)
+                .map(|l| (l.start, l.end, l.next))
+                .collect();
+            bottom.reverse();
+            assert_eq!(top, bottom, "{text:?}");
+        }
+    }
 
     fn strip(text: &str) -> (String, Meta) {
         let mut meta = Meta::default();
