@@ -901,6 +901,41 @@ mod tests {
         }
     }
 
+    /// An apostrophe after a digit ("CentOS 8's") is none the stage restores: it does not say
+    /// that the document kept its apostrophes.
+    #[test]
+    fn an_apostrophe_after_a_digit_keeps_the_context_rules_on() {
+        assert_eq!(
+            fix("He doesnt know. Trump spoke. Trumps attempt failed in CentOS 8's time."),
+            "He doesn't know. Trump spoke. Trump's attempt failed in CentOS 8's time."
+        );
+    }
+
+    /// "Red Hats culture": the document writes "Red Hat", and "Red Hats" only where a
+    /// possessive can stand, never where a plural ends its noun phrase.
+    #[test]
+    fn a_pair_the_document_writes_with_an_s_only_before_what_can_be_owned() {
+        let text = "He doesnt know. Red Hats culture is open. Red Hats engineering team grew. \
+                    Red Hat said so.";
+        assert_eq!(
+            fix(text),
+            "He doesn't know. Red Hat's culture is open. Red Hat's engineering team grew. \
+             Red Hat said so."
+        );
+        // "Red Hats work goes on" reads as a plural and its verb: the pair is then no name.
+        let plural = "He doesnt know. Red Hats culture is open. Red Hats work. Red Hat said so.";
+        assert_eq!(fix(plural), plural.replace("doesnt", "doesn't"));
+        // Written as a plural once ("the Revolutionary Guards said"), or a people: no.
+        for kept in [
+            "He doesnt know. Revolutionary Guards commander spoke. Revolutionary Guards \
+             commander left. The Revolutionary Guards said no. Revolutionary Guard units met.",
+            "He doesnt know. American Samoans citizenship is at stake. American Samoans vote \
+             soon. American Samoa is far.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
+    }
+
     #[test]
     fn a_repair_changes_no_evidence_of_another() {
         // "Russias" restored makes "Russia's Nagiyev" a pair the document already wrote as

@@ -30,6 +30,10 @@ pub(super) struct Names<'t> {
     /// The pairs asked of (a capitalized word, then the name: "Hong Kong") that the document
     /// writes, and how many times.
     pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
+    /// Of those pairs, how many times the document writes each where a plural stands: at the
+    /// end of a clause, or before a word that ends a noun phrase or reads as a verb ("the
+    /// Revolutionary Guards said", "Red Hats." if "Red Hats" were a plural).
+    plural_pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
     /// The names asked of that the document defines as an acronym, in brackets after the
     /// capitalized words they stand for ("World Health Organization (WHO)"): the name of one
     /// organization, not a count of things ("Members of Parliament (MPs)" defines "MPs").
@@ -96,6 +100,7 @@ impl<'t> Names<'t> {
         Names {
             seen: HashMap::with_hasher(FastHash),
             pairs: HashMap::with_hasher(FastHash),
+            plural_pairs: HashMap::with_hasher(FastHash),
             defined: HashSet::with_hasher(FastHash),
             optimistic: true,
         }
@@ -129,6 +134,7 @@ impl<'t> Names<'t> {
             }
         }
         let mut pairs = HashMap::with_hasher(FastHash);
+        let mut plural_pairs = HashMap::with_hasher(FastHash);
         let mut defined = HashSet::with_hasher(FastHash);
         for (i, w) in words.iter().enumerate() {
             if !text.as_bytes()[w.start].is_ascii_uppercase() {
@@ -160,12 +166,20 @@ impl<'t> Names<'t> {
                 let prev = Key(&text[words[i - 1].range()]);
                 if wanted.contains(&(prev, word)) {
                     *pairs.entry((prev, word)).or_insert(0) += 1;
+                    let next = words
+                        .get(i + 1)
+                        .filter(|n| w.joined_to_next && !n.sentence_start)
+                        .map(|n| &text[n.range()]);
+                    if next.is_none_or(|n| ends_noun_phrase(n) || reads_as_verb(n)) {
+                        *plural_pairs.entry((prev, word)).or_insert(0) += 1;
+                    }
                 }
             }
         }
         Names {
             seen,
             pairs,
+            plural_pairs,
             defined,
             optimistic: false,
         }
@@ -1041,12 +1055,24 @@ pub(super) fn odds_possessive(
     let next_capitalized = next.as_bytes()[0].is_ascii_uppercase();
     // "Soviet Unions original", "Red Hats engineering": the document writes the pair, a name,
     // more often than with the "s" ("Revolutionary Guards" is the name, "Revolutionary Guard"
-    // a shorter form of it).
+    // a shorter form of it); or, before a word in lower case, writes it with the "s" only where
+    // a possessive can stand, never where a plural ends its noun phrase ("the Revolutionary
+    // Guards said"), and not as a people ("American Samoans citizenship"). (Before a capital,
+    // the plural may open a longer name: "the Free and Equal Elections Foundation".)
     if capitalized
         && (next_lower || next_capitalized)
         && prev.is_some_and(|p| {
             let count = |name| names.pairs.get(&(Key(p), Key(name))).copied().unwrap_or(0);
-            name_like(p) && !is_title(p) && count(base) > 0 && count(base) >= count(token)
+            let as_plural = names
+                .plural_pairs
+                .get(&(Key(p), Key(token)))
+                .copied()
+                .unwrap_or(0);
+            name_like(p)
+                && !is_title(p)
+                && count(base) > 0
+                && (count(base) >= count(token)
+                    || as_plural == 0 && next_lower && !demonym_like(base))
         })
     {
         return Some("possessive: name seen in document");
