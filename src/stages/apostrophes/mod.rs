@@ -710,14 +710,17 @@ impl Stage for RestoreApostrophes {
                     let next = cx
                         .next
                         .filter(|_| cx.next_word.is_some_and(|n| n.letters))?;
-                    Some((i, &text[words[i].range()], cx.prev, next))
+                    Some((i, &text[words[i].range()], cx.prev, next, cx.after_next))
                 })
                 .collect();
-            for (i, token, prev, next) in candidates {
+            for (i, token, prev, next, after_next) in candidates {
                 if !paragraphs.english(text, &words, i) {
                     continue;
                 }
-                let reason = if possessives::context_possessive(en, token, prev, next) {
+                let reason = if possessives::context_possessive(en, token, prev, next)
+                    || possessives::adjective_possessive(en, token, prev, next, after_next)
+                    || possessives::head_noun_possessive(en, token, prev, next, after_next)
+                {
                     "possessive: context"
                 } else if let Some(reason) =
                     possessives::odds_possessive(en, token, prev, next, &names)
@@ -907,6 +910,31 @@ mod tests {
         ] {
             let expected = kept.replace("doesnt", "doesn't");
             assert_eq!(fix(kept), expected);
+        }
+    }
+
+    /// In a document that has lost its apostrophes, a plural after a determiner is the
+    /// possessive where what follows it heads the noun phrase: an adjective and a noun, a noun
+    /// that a verb agrees with, a plural noun; or a noun that only looks like an adverb or an
+    /// adjective ("family", "death").
+    #[test]
+    fn possessives_by_the_noun_phrase_after_them() {
+        assert_eq!(
+            fix(
+                "He doesnt know. The nations medical services and the states largest city grew. \
+                 The fires cause was not known, the planets orbit is close and the victims \
+                 lawyers spoke. The victims family and the sisters death were mourned."
+            ),
+            "He doesn't know. The nation's medical services and the state's largest city grew. \
+             The fire's cause was not known, the planet's orbit is close and the victim's \
+             lawyers spoke. The victim's family and the sister's death were mourned."
+        );
+        for kept in [
+            "He doesnt know. The students usually work late, and the fires cause damage.",
+            "He doesnt know. The actors years later met, the nations last year agreed.",
+            "He doesnt know. The elections website was down.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
         }
     }
 

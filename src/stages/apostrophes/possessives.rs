@@ -879,7 +879,7 @@ fn possessed_noun(en: &Lexicon, word: &str) -> bool {
         || !word.bytes().all(|b| b.is_ascii_lowercase())
         || word.ends_with('s')
         || word.ends_with("ing")
-        || word.ends_with("ly")
+        || adverb_in_ly(en, word)
         || ends_noun_phrase(word)
         || reads_as_verb(word)
         || en.frequency(word) < 10_000
@@ -944,7 +944,176 @@ fn possessed_noun(en: &Lexicon, word: &str) -> bool {
             format!("{word}ly"),
         ],
     };
-    forms.iter().all(|form| en.frequency(form) < COMMON_FORM)
+    // An adjective in "-ly" made from a noun ("deathly", "timely") does not make the noun an
+    // adjective: a noun has a plural, more common than it.
+    let [ed, ing, ly] = &forms;
+    let plural = en.frequency(&format!("{word}s"));
+    en.frequency(ed) < COMMON_FORM
+        && en.frequency(ing) < COMMON_FORM
+        && (en.frequency(ly) < COMMON_FORM || plural > en.frequency(ly))
+}
+
+/// An adverb or adjective in "-ly" ("quickly", "likely"), not a noun that ends so ("family",
+/// "assembly"): what comes before the "ly" is a common word.
+fn adverb_in_ly(en: &Lexicon, word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ly") else {
+        return false;
+    };
+    // "happily", "gently", "basically": "happy", "gentle", "basic".
+    let y = stem.strip_suffix('i').map(|s| format!("{s}y"));
+    let le = format!("{stem}le");
+    let ic = stem.strip_suffix("al").filter(|s| s.ends_with("ic"));
+    [Some(stem), y.as_deref(), Some(le.as_str()), ic]
+        .into_iter()
+        .flatten()
+        .any(|stem| stem.len() >= 2 && en.frequency(stem) >= 100_000)
+}
+
+/// Whether `word` is an adjective before a noun, as far as the lexicon tells: it has a common
+/// adverb in "-ly" ("medical", "initial", "final"), or is a superlative ("biggest"), and is no
+/// verb form, no noun in "-s" and no word that ends a noun phrase. ("own", "last" and "next"
+/// are left out: "the victims own homes", "the nations last year".)
+fn attributive_adjective(en: &Lexicon, word: &str) -> bool {
+    const COMMON_FORM: u64 = 20_000;
+    if word.len() < 4
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+        || word.ends_with('s')
+        || word.ends_with("ing")
+        || word.ends_with("ly")
+        || ends_noun_phrase(word)
+        || reads_as_verb(word)
+        || matches!(word, "last" | "next" | "own")
+    {
+        return false;
+    }
+    if word.ends_with("est") && en.get(word).is_some_and(|e| e.is_word()) {
+        return true;
+    }
+    let adverb = match word.as_bytes()[word.len() - 1] {
+        b'y' => format!("{}ily", &word[..word.len() - 1]),
+        b'e' if word.ends_with("le") => format!("{}ly", &word[..word.len() - 1]),
+        b'c' => format!("{word}ally"),
+        _ => format!("{word}ly"),
+    };
+    en.frequency(&adverb) >= COMMON_FORM
+}
+
+/// Whether the lower-case plural `token` is a possessive because an adjective and a noun follow
+/// it after a determiner ("the nations medical services", "the states largest city"): a plural
+/// that heads its noun phrase is not followed by an adjective before a noun, so the phrase is
+/// the possessive's ("the nation's medical services").
+pub(super) fn adjective_possessive(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&str>,
+    next: &str,
+    after_next: Option<&str>,
+) -> bool {
+    let base = &token[..token.len() - 1];
+    let Some(noun) = after_next else {
+        return false;
+    };
+    prev.is_some_and(possessive_determiner)
+        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && base.len() >= 3
+        && !base.ends_with('s')
+        && !modifier_plural(token)
+        && en
+            .possessive_odds(base)
+            .is_some_and(|odds| odds >= ODDS_CONTEXT)
+        && en
+            .get(base)
+            .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
+        && attributive_adjective(en, next)
+        && noun.len() >= 3
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && !ends_noun_phrase(noun)
+        && !reads_as_verb(noun)
+        && !noun.ends_with("ly")
+        && en.get(noun).is_some_and(|e| e.is_word())
+}
+
+/// Whether the lower-case plural `token` is a possessive because, after a determiner, the
+/// word after it heads the noun phrase: a singular noun that a verb agreeing with it follows
+/// ("the fires cause was", "the planets orbit is": were the noun the plural's verb, no verb
+/// could follow it), or a plural noun ("the victims lawyers": a plural's verb does not end in
+/// "s"). The plural must be one whose possessive is written often enough (see
+/// [`ODDS_CONTEXT`]): "the elections website was" is a compound.
+pub(super) fn head_noun_possessive(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&str>,
+    next: &str,
+    after_next: Option<&str>,
+) -> bool {
+    let base = &token[..token.len() - 1];
+    let owner = prev.is_some_and(possessive_determiner)
+        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && base.len() >= 3
+        && !base.ends_with('s')
+        && !modifier_plural(token)
+        && en
+            .possessive_odds(base)
+            .is_some_and(|odds| odds >= ODDS_CONTEXT)
+        && en
+            .get(base)
+            .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN);
+    if !owner
+        || next.len() < 3
+        || !next.bytes().all(|b| b.is_ascii_lowercase())
+        || ends_noun_phrase(next)
+        || reads_as_verb(next)
+        || next.ends_with("ing")
+        || adverb_in_ly(en, next)
+    {
+        return false;
+    }
+    if let Some(singular) = next.strip_suffix('s') {
+        // A plural: "lawyers", not "glass" or "this"; not a measure of time ("the characters
+        // years later"), nor a verb too ("the surgeons inserts", as a writer may put it).
+        let verb = en.frequency(&format!("{singular}ed")) >= 20_000
+            || en.frequency(&format!("{}ed", &next[..next.len() - 2])) >= 20_000
+                && singular.ends_with('e');
+        return !next.ends_with("ss")
+            && !verb
+            && !matches!(
+                next,
+                "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "hours"
+                    | "minutes"
+                    | "seconds"
+                    | "decades"
+                    | "centuries"
+                    | "nights"
+                    | "times"
+            )
+            && !modifier_plural(next)
+            && en.get(next).is_some_and(|e| e.is_word())
+            && en
+                .get(singular)
+                .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN);
+    }
+    en.frequency(next) >= 10_000
+        && after_next.is_some_and(|verb| {
+            matches!(
+                verb,
+                "is" | "was"
+                    | "has"
+                    | "had"
+                    | "does"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+            )
+        })
 }
 
 /// Whether the lower-case plural `token` is a possessive by its context: after a determiner,
