@@ -494,13 +494,26 @@ impl RestoreApostrophes {
             return None;
         }
         let next = cx.next?;
-        let next_is_number = cx
-            .next_word
-            .is_some_and(|n| text[n.range()].bytes().all(|b| b.is_ascii_digit()));
+        // A number or an ordinal: "Californias 22nd congressional seat".
+        let next_is_number = cx.next_word.is_some_and(|n| {
+            let word = &text[n.range()];
+            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && matches!(&word[digits..], "" | "st" | "nd" | "rd" | "th")
+        });
         if !next_is_number && !cx.next_word.is_some_and(|n| n.letters) {
             return None;
         }
         let en = lexicon::english();
+        // A name with a capital inside ("McArthur", "DeWine") is judged as a capitalized word:
+        // only a name the document writes will do, as the lexicon knows few of them.
+        let inner_capital = case == Case::Mixed
+            && token.as_bytes()[0].is_ascii_uppercase()
+            && token.as_bytes()[1].is_ascii_lowercase();
+        let case = if inner_capital {
+            Case::Capitalized
+        } else {
+            case
+        };
         match case {
             Case::Capitalized => {
                 let evidence = possessives::capitalized_possessive(
@@ -935,6 +948,26 @@ mod tests {
             "He doesnt know. The elections website was down.",
         ] {
             assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
+    }
+
+    /// A name with a capital inside is a name the document writes; an ordinal, and a year
+    /// after a word whose plural is not "Xs", can be owned.
+    #[test]
+    fn possessives_of_inner_capitals_and_before_ordinals() {
+        assert_eq!(
+            fix(
+                "DeWine spoke. DeWines decision came. He ran for Californias 22nd seat as the \
+                 Reform Partys 2016 nominee."
+            ),
+            "DeWine spoke. DeWine's decision came. He ran for California's 22nd seat as the \
+             Reform Party's 2016 nominee."
+        );
+        for kept in [
+            "The McDonalds opened a store.",
+            "The iPhones sold well. The PhDs 2nd year began.",
+        ] {
+            assert_eq!(fix(kept), kept);
         }
     }
 

@@ -784,8 +784,9 @@ pub(super) fn capitalized_possessive(
         {
             return Some(Evidence::Lexicon);
         }
+        // ("Partys 2016": a word whose plural is not "Xs" may own a number too.)
         if !listed
-            && !next_is_number
+            && (!next_is_number || plural_is_not_s(&base.to_ascii_lowercase()))
             && lowercase_possessive(en, &token.to_ascii_lowercase(), next, false)
         {
             return Some(Evidence::Lexicon);
