@@ -723,7 +723,15 @@ impl Stage for RestoreApostrophes {
                     let next = cx
                         .next
                         .filter(|_| cx.next_word.is_some_and(|n| n.letters))?;
-                    Some((i, &text[words[i].range()], cx.prev, next, cx.after_next))
+                    let token = &text[words[i].range()];
+                    // A plural in lower case is judged by the determiner of its phrase: "the
+                    // federal governments" as "the governments".
+                    let prev = if token.as_bytes()[0].is_ascii_lowercase() {
+                        possessives::phrase_determiner(en, token, cx.prev, cx.before_prev)
+                    } else {
+                        cx.prev
+                    };
+                    Some((i, token, prev, next, cx.after_next))
                 })
                 .collect();
             for (i, token, prev, next, after_next) in candidates {
@@ -968,6 +976,26 @@ mod tests {
             "The iPhones sold well. The PhDs 2nd year began.",
         ] {
             assert_eq!(fix(kept), kept);
+        }
+    }
+
+    /// A modifier between the determiner and the plural changes nothing ("the federal
+    /// governments case"); a noun before a verb in "-s" is no modifier ("the scene shows").
+    #[test]
+    fn possessives_after_a_modifier() {
+        assert_eq!(
+            fix(
+                "He doesnt know. The federal governments case and the Trump administrations \
+                 affairs were discussed."
+            ),
+            "He doesn't know. The federal government's case and the Trump administration's \
+             affairs were discussed."
+        );
+        for kept in [
+            "He doesnt know. The scene shows wooden pews, the coating repels bacteria.",
+            "He doesnt know. The two governments policies and the other nations leaders met.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
         }
     }
 

@@ -871,6 +871,49 @@ fn possessive_determiner(prev: &str) -> bool {
     )
 }
 
+/// The word that opens the phrase of a plural in lower case, as the context rules judge it:
+/// the word before it, or, when that word is a modifier ("the federal governments", "the Trump
+/// administrations", "the island nations"), the determiner before the modifier. A word that
+/// counts a plural ("the two nations", "the other governments") or ends a noun phrase is no
+/// modifier. Nor is a noun before a verb in "-s", its subject ("the scene shows", "the coating
+/// repels"): the plural must have no common form in "-ed".
+pub(super) fn phrase_determiner<'t>(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&'t str>,
+    before_prev: Option<&'t str>,
+) -> Option<&'t str> {
+    let Some(modifier) = prev.filter(|p| !possessive_determiner(p)) else {
+        return prev;
+    };
+    if before_prev.is_none_or(|d| !possessive_determiner(d)) {
+        return prev;
+    }
+    let base = &token[..token.len() - 1];
+    let last = &base[base.len() - 1..];
+    let verb = [
+        format!("{base}ed"),
+        format!("{base}d"),
+        format!("{base}{last}ed"),
+    ]
+    .iter()
+    .any(|form| en.frequency(form) >= 20_000);
+    let modifies = !verb
+        && modifier.len() >= 3
+        && modifier.bytes().all(|b| b.is_ascii_alphabetic())
+        && !modifier.ends_with('s')
+        && !counts_a_plural(modifier)
+        && !ends_noun_phrase(modifier)
+        && !matches!(
+            modifier.to_ascii_lowercase().as_str(),
+            "same" | "last" | "next" | "past" | "first" | "only" | "top" | "key" | "main"
+        );
+    match before_prev {
+        Some(determiner) if modifies && possessive_determiner(determiner) => Some(determiner),
+        _ => prev,
+    }
+}
+
 /// Whether `word` can be the noun a possessive stands before, as far as the lexicon tells: a
 /// common word, not a verb (no common "-ed" or "-ing" form), not an adjective (no common "-ly"
 /// form), not a plural or a verb in "-s", not a word that ends a noun phrase.
