@@ -720,10 +720,15 @@ impl Stage for RestoreApostrophes {
                 .filter(|&i| known::lookup(text.as_bytes(), words[i].range()).is_none())
                 .filter_map(|i| {
                     let cx = context(text, &words, i);
+                    let token = &text[words[i].range()];
+                    // A number after a plural in lower case too: "the states 40 delegates".
+                    let number = |n: &Word| {
+                        token.as_bytes()[0].is_ascii_lowercase()
+                            && text[n.range()].bytes().all(|b| b.is_ascii_digit())
+                    };
                     let next = cx
                         .next
-                        .filter(|_| cx.next_word.is_some_and(|n| n.letters))?;
-                    let token = &text[words[i].range()];
+                        .filter(|_| cx.next_word.is_some_and(|n| n.letters || number(n)))?;
                     // A plural in lower case is judged by the determiner of its phrase: "the
                     // federal governments" as "the governments".
                     let prev = if token.as_bytes()[0].is_ascii_lowercase() {
@@ -944,16 +949,19 @@ mod tests {
             fix(
                 "He doesnt know. The nations medical services and the states largest city grew. \
                  The fires cause was not known, the planets orbit is close and the victims \
-                 lawyers spoke. The victims family and the sisters death were mourned."
+                 lawyers spoke. The victims family and the sisters death were mourned. He won \
+                 39 of the states 40 delegates."
             ),
             "He doesn't know. The nation's medical services and the state's largest city grew. \
              The fire's cause was not known, the planet's orbit is close and the victim's \
-             lawyers spoke. The victim's family and the sister's death were mourned."
+             lawyers spoke. The victim's family and the sister's death were mourned. He won \
+             39 of the state's 40 delegates."
         );
         for kept in [
             "He doesnt know. The students usually work late, and the fires cause damage.",
             "He doesnt know. The actors years later met, the nations last year agreed.",
             "He doesnt know. The elections website was down.",
+            "He doesnt know. The years 2010 and 2011 were dry.",
         ] {
             assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
         }

@@ -1102,6 +1102,20 @@ pub(super) fn head_noun_possessive(
         && en
             .get(base)
             .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN);
+    let plural_noun = |word: &str| {
+        word.strip_suffix('s').is_some_and(|singular| {
+            !word.ends_with("ss")
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+                && en.get(word).is_some_and(|e| e.is_word())
+                && en
+                    .get(singular)
+                    .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
+        })
+    };
+    // "the states 40 delegates": a number and what it counts.
+    if owner && next.bytes().all(|b| b.is_ascii_digit()) {
+        return after_next.is_some_and(|noun| plural_noun(noun) && !modifier_plural(noun));
+    }
     if !owner
         || next.len() < 3
         || !next.bytes().all(|b| b.is_ascii_lowercase())
