@@ -178,8 +178,22 @@ fn names_apostrophe(word: &[u8]) -> Option<usize> {
     if !shaped {
         return None;
     }
+    let en = lexicon::english();
     let word = std::str::from_utf8(word).ok()?;
-    lexicon::english().get(word)?.apostrophe()
+    match en.get(word) {
+        Some(entry) => entry.apostrophe(),
+        // An Irish or Indian surname the lists do not hold with its apostrophe ("DSouza",
+        // "ORegan"): "O" or "D", then a name of the lists in capitals and small letters, the
+        // whole no word ("OCaml" stays: "Caml" is no name).
+        None => {
+            let rest = &word[1..];
+            (matches!(word.as_bytes()[0], b'O' | b'D')
+                && word.len() >= 5
+                && rest.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+                && en.is_name(rest))
+            .then_some(1)
+        }
+    }
 }
 
 /// Shaped like a possessive without its apostrophe: four letters or more, the last an "s", or
@@ -1078,6 +1092,14 @@ mod tests {
             fix("The OCaml code and the Quran."),
             "The OCaml code and the Quran."
         );
+        // Names the lists do not hold with their apostrophe.
+        assert_eq!(
+            fix("Francis DSouza met Brigit ORegan."),
+            "Francis D'Souza met Brigit O'Regan."
+        );
+        for kept in ["The DVD and the ODs.", "The OKeyboard app and DMail."] {
+            assert_eq!(fix(kept), kept);
+        }
     }
 
     #[test]
