@@ -530,13 +530,21 @@ impl RestoreApostrophes {
         };
         match case {
             Case::Capitalized => {
+                // A capital that only opens the sentence ("Following Marreros order") makes no
+                // name of the word.
+                let prev = cx.prev.filter(|p| {
+                    !(cx.prev_starts_sentence
+                        && en.get_lowercase(p).is_some_and(|e| e.is_word())
+                        && !en.is_name(p))
+                });
                 let evidence = possessives::capitalized_possessive(
                     en,
                     token,
-                    cx.prev,
+                    prev,
                     w.sentence_start,
                     next,
                     next_is_number,
+                    cx.after_next,
                     names,
                 )?;
                 Some((
@@ -1018,6 +1026,30 @@ mod tests {
             "He doesnt know. The two governments policies and the other nations leaders met.",
         ] {
             assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
+    }
+
+    /// A name the document writes: after a word that only opens the sentence, after a given
+    /// name when the document writes the surname on its own again and again, and before a word
+    /// in "-ed" that goes on the noun phrase.
+    #[test]
+    fn possessives_of_names_in_more_places() {
+        assert_eq!(
+            fix(
+                "Judge Victor Marrero ruled. Following Marreros order, they met. Seemingly \
+                 Honcharuk left, and with Honcharuk gone, Oleksiy Honcharuks offer stood. \
+                 Duterte spoke. Refunds for Dutertes unaired political ads came."
+            ),
+            "Judge Victor Marrero ruled. Following Marrero's order, they met. Seemingly \
+             Honcharuk left, and with Honcharuk gone, Oleksiy Honcharuk's offer stood. \
+             Duterte spoke. Refunds for Duterte's unaired political ads came."
+        );
+        for kept in [
+            // Once on its own is not enough after a given name; a family's verb stays.
+            "Marek Sekielski spoke. Tomasz Sekielskis film ran.",
+            "Obama spoke. The Obamas hosted state dinners. Two Obamas hosted dinners.",
+        ] {
+            assert_eq!(fix(kept), kept);
         }
     }
 

@@ -209,7 +209,12 @@ impl<'t> Names<'t> {
                 self.pairs.contains_key(&(Key(p), Key(name)))
                     || self.seen.get(&Key(name)).is_some_and(|&n| n > 0)
             }
-            Some(p) => self.pairs.contains_key(&(Key(p), Key(name))),
+            // "Oleksiy Honcharuks offer": a given name before a name the document writes on
+            // its own, again and again ("seemingly Honcharuk", "with Honcharuk").
+            Some(p) => {
+                self.pairs.contains_key(&(Key(p), Key(name)))
+                    || self.seen.get(&Key(name)).is_some_and(|&n| n >= 2)
+            }
             None => self.seen.get(&Key(name)).is_some_and(|&n| n > 0),
         }
     }
@@ -730,6 +735,7 @@ pub(super) fn capitalized_possessive(
     sentence_start: bool,
     next: &str,
     next_is_number: bool,
+    after_next: Option<&str>,
     names: &Names<'_>,
 ) -> Option<Evidence> {
     let base = &token[..token.len() - 1];
@@ -750,11 +756,28 @@ pub(super) fn capitalized_possessive(
         && !base_lower_is_word
         && !demonym_like(base)
         && names.standalone(base) >= 2;
-    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed || reads_as_verb(next) {
-        return None;
-    }
     let common = en.frequency(token) > 0;
     let listed = en.get_lowercase(token).is_some_and(|e| e.is_word());
+    // "Dutertes unaired political ads", "Mays proposed Brexit deal": a word in "-ed" between a
+    // name that is no word and a word that goes on the noun phrase is an adjective, unless
+    // something counts the name as a family ("the Obamas hosted state dinners").
+    let verb_next = reads_as_verb(next);
+    let adjective_next = verb_next
+        && !common
+        && !listed
+        && next.len() >= 5
+        && next.ends_with("ed")
+        && !prev.is_some_and(counts_a_plural)
+        && after_next.is_some_and(|a| {
+            a.len() >= 3
+                && a.bytes().all(|b| b.is_ascii_lowercase())
+                && !ends_noun_phrase(a)
+                && !reads_as_verb(a)
+                && !adverb_in_ly(en, a)
+        });
+    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed || verb_next && !adjective_next {
+        return None;
+    }
     let next_lower = next.as_bytes()[0].is_ascii_lowercase();
     if base.ends_with('s') {
         // "Qabooss": the possessive of a name ending in s, written as the document writes it.
@@ -764,6 +787,9 @@ pub(super) fn capitalized_possessive(
     if !common {
         if names.written(base, prev) {
             return Some(Evidence::Document);
+        }
+        if verb_next {
+            return None;
         }
         // "Barack Obamas administration": a name of the lexicon after a given name of it,
         // before a word in lower case.
