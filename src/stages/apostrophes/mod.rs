@@ -225,6 +225,10 @@ struct Context<'t> {
     after_next_ends: Option<char>,
     /// The word after `after_next`, or `None` when punctuation or the end follows it.
     third: Option<&'t str>,
+    /// The word after an opening quotation mark that follows this one: it opens a sentence of
+    /// its own, but a possessive may own what the quotation names ("Trumps "America First"
+    /// plan").
+    quoted: Option<&'t Word>,
 }
 
 fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
@@ -262,6 +266,10 @@ fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
         .filter(|n| !n.sentence_start)
         .map(|n| &text[n.range()]);
     let after_next = after_next.map(|n| &text[n.range()]);
+    let quoted = goes_on(w)
+        .then(|| clean(i + 1))
+        .flatten()
+        .filter(|n| n.sentence_start && matches!(text[w.end..n.start].trim_start(), "\"" | "“"));
     Context {
         prev,
         prev_starts_sentence,
@@ -271,6 +279,7 @@ fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
         after_next,
         after_next_ends,
         third,
+        quoted,
     }
 }
 
@@ -507,14 +516,15 @@ impl RestoreApostrophes {
         if !possessive {
             return None;
         }
-        let next = cx.next?;
+        let next_word = cx.next_word.or(cx.quoted);
+        let next = next_word.map(|n| &text[n.range()])?;
         // A number or an ordinal: "Californias 22nd congressional seat".
-        let next_is_number = cx.next_word.is_some_and(|n| {
+        let next_is_number = next_word.is_some_and(|n| {
             let word = &text[n.range()];
             let digits = word.bytes().take_while(u8::is_ascii_digit).count();
             digits > 0 && matches!(&word[digits..], "" | "st" | "nd" | "rd" | "th")
         });
-        if !next_is_number && !cx.next_word.is_some_and(|n| n.letters) {
+        if !next_is_number && !next_word.is_some_and(|n| n.letters) {
             return None;
         }
         let en = lexicon::english();
@@ -749,8 +759,10 @@ impl Stage for RestoreApostrophes {
                             && text[n.range()].bytes().all(|b| b.is_ascii_digit())
                     };
                     let next = cx
-                        .next
-                        .filter(|_| cx.next_word.is_some_and(|n| n.letters || number(n)))?;
+                        .next_word
+                        .or(cx.quoted)
+                        .filter(|n| n.letters || number(n))
+                        .map(|n| &text[n.range()])?;
                     // A plural in lower case is judged by the determiner of its phrase: "the
                     // federal governments" as "the governments".
                     let prev = if token.as_bytes()[0].is_ascii_lowercase() {
@@ -1051,6 +1063,17 @@ mod tests {
         ] {
             assert_eq!(fix(kept), kept);
         }
+    }
+
+    /// An opening quotation mark after a possessive: the quotation is what it owns.
+    #[test]
+    fn a_possessive_before_a_quotation() {
+        assert_eq!(
+            fix("Munk spoke. They talked of Munks \"countless discoveries\" there."),
+            "Munk spoke. They talked of Munk's \"countless discoveries\" there."
+        );
+        let kept = "Munk spoke. They talked of Democrats \"countless discoveries\" there.";
+        assert_eq!(fix(kept), kept);
     }
 
     /// A long document without a single apostrophe has lost them, though it holds no
