@@ -1205,6 +1205,12 @@ mod tests {
             "At five o'clock, today's news."
         );
         assert_eq!(fix("I like rock n roll."), "I like rock 'n' roll.");
+        assert_eq!(
+            fix("Stamenković et als research is new."),
+            "Stamenković et al's research is new."
+        );
+        let french = "Les enfants et als sont venus avec leurs parents et leurs amis de la ville.";
+        assert_eq!(fix(french), french);
     }
 
     #[test]
