@@ -191,16 +191,16 @@ fn news_with_every_apostrophe_removed() {
         let (n, hit) = by_kind[kind];
         hit as f64 / n as f64
     };
-    // The issue's bars for precision and for contractions (0.95) hold. Its other recall bars
-    // (0.85 overall, 0.95 for capitalized possessives) are not reached yet; these floors are
-    // what the stage reaches today, so that a change that loses recall fails here.
+    // The issue's bars for precision, overall recall (0.85) and contractions (0.95) hold. Its
+    // bar for capitalized possessives (0.95) is not reached yet; these floors are what the stage
+    // reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.81, "recall {:.4}", all.recall());
+    assert!(all.recall() >= 0.85, "recall {:.4}", all.recall());
     for (kind, floor) in [
         (APOSTROPHE_KINDS[0], 0.95),
-        (APOSTROPHE_KINDS[1], 0.75),
-        (APOSTROPHE_KINDS[2], 0.49),
-        (APOSTROPHE_KINDS[4], 0.29),
+        (APOSTROPHE_KINDS[1], 0.85),
+        (APOSTROPHE_KINDS[2], 0.62),
+        (APOSTROPHE_KINDS[4], 0.41),
     ] {
         assert!(recall(kind) >= floor, "{kind}: recall {:.4}", recall(kind));
     }
@@ -290,6 +290,8 @@ fn real_missing_apostrophes_from_ewt_and_gum() {
         "precision {:.4}",
         score.precision()
     );
+    // What the stage reaches today (the issue sets no bar for it).
+    assert!(score.recall() >= 0.61, "recall {:.4}", score.recall());
 }
 
 #[test]

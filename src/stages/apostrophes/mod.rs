@@ -783,7 +783,7 @@ impl Stage for RestoreApostrophes {
                 {
                     "possessive: context"
                 } else if let Some(reason) =
-                    possessives::odds_possessive(en, token, prev, next, &names)
+                    possessives::odds_possessive(en, token, prev, next, after_next, &names)
                 {
                     reason
                 } else {
@@ -1074,6 +1074,26 @@ mod tests {
         );
         let kept = "Munk spoke. They talked of Democrats \"countless discoveries\" there.";
         assert_eq!(fix(kept), kept);
+    }
+
+    /// After a title, a name's possessive before an adjective in "-ed"; a name that is no
+    /// word before "most" and an adjective; a time's possessive before a name.
+    #[test]
+    fn possessives_before_adjectives_and_names() {
+        assert_eq!(
+            fix(
+                "He doesnt know. Trump spoke. Trump left. President Trumps planned trip failed. \
+                 It was Australias most boring race, and next years James Webb telescope flies."
+            ),
+            "He doesn't know. Trump spoke. Trump left. President Trump's planned trip failed. \
+             It was Australia's most boring race, and next year's James Webb telescope flies."
+        );
+        for kept in [
+            "He doesnt know. Chris Evans played football. The Nagiyevs most often stay.",
+            "He doesnt know. Trump spoke. The Trumps planned trips.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
     }
 
     /// A long document without a single apostrophe has lost them, though it holds no

@@ -706,11 +706,12 @@ pub(super) fn determiner_possessive(
         || time
             && matches!(prev, "last" | "Last" | "next" | "Next" | "this" | "This")
             && !before_prev.is_some_and(counts_a_plural);
+    // "next years James Webb Telescope": a time's possessive may own a name.
     by_determiner
         && base.len() >= 3
         && !base.ends_with('s')
         && !modifier_plural(token)
-        && next.as_bytes()[0].is_ascii_lowercase()
+        && (next.as_bytes()[0].is_ascii_lowercase() || time && next.len() >= 2)
         && !ends_noun_phrase(next)
         && !reads_as_verb(next)
         && en
@@ -739,7 +740,12 @@ pub(super) fn capitalized_possessive(
     names: &Names<'_>,
 ) -> Option<Evidence> {
     let base = &token[..token.len() - 1];
-    if base.len() < 2 || ends_noun_phrase(next) {
+    // "Australias most boring": "most" and "more" end the phrase of a plural, not of a word
+    // that is none ("the Nagiyevs most" stays, below, for its "the").
+    let superlative = matches!(next, "most" | "more")
+        && en.get(token).is_none()
+        && after_next.is_some_and(|a| a.bytes().all(|b| b.is_ascii_lowercase()));
+    if base.len() < 2 || ends_noun_phrase(next) && !superlative {
         return None;
     }
     let base_lower_is_word = en.get_lowercase(base).is_some_and(|e| e.is_word());
@@ -1292,13 +1298,33 @@ pub(super) fn odds_possessive(
     token: &str,
     prev: Option<&str>,
     next: &str,
+    after_next: Option<&str>,
     names: &Names<'_>,
 ) -> Option<&'static str> {
     let base = &token[..token.len() - 1];
+    // "President Trumps planned trip", "Theresa Mays proposed Brexit deal": after a title or a
+    // given name that the document writes with the name, no plural can stand, and a word in
+    // "-ed" before a word that goes on the noun phrase ("trip") is an adjective.
+    let named_adjective = || {
+        token.as_bytes()[0].is_ascii_uppercase()
+            && next.len() >= 5
+            && next.ends_with("ed")
+            && prev.is_some_and(|p| {
+                name_like(p) && (is_title(p) || names.pairs.contains_key(&(Key(p), Key(base))))
+            })
+            && names.written(base, prev)
+            && after_next.is_some_and(|a| {
+                a.len() >= 3
+                    && a.bytes().all(|b| b.is_ascii_lowercase())
+                    && !ends_noun_phrase(a)
+                    && !reads_as_verb(a)
+                    && !adverb_in_ly(en, a)
+            })
+    };
     if base.len() < 2
         || base.ends_with('s')
         || ends_noun_phrase(next)
-        || reads_as_verb(next)
+        || reads_as_verb(next) && !named_adjective()
         || prev.is_some_and(plural_quantifier)
     {
         return None;
