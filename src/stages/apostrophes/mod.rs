@@ -552,9 +552,11 @@ impl RestoreApostrophes {
                     token,
                     prev,
                     w.sentence_start,
-                    next,
-                    next_is_number,
-                    cx.after_next,
+                    &possessives::Following {
+                        next,
+                        number: next_is_number,
+                        after_next: cx.after_next,
+                    },
                     names,
                 )?;
                 Some((

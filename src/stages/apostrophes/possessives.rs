@@ -727,18 +727,32 @@ const COMMON_NAME: u64 = 1_000_000;
 /// A common noun must be at least this common for a non-word "xs" to be its possessive.
 const COMMON_NOUN: u64 = 100_000;
 
+/// The words after a possessive, in its sentence.
+#[derive(Clone, Copy)]
+pub(super) struct Following<'t> {
+    /// The word right after it.
+    pub next: &'t str,
+    /// `next` is a number or an ordinal ("22nd").
+    pub number: bool,
+    /// The word after `next`, if white space alone lies between them.
+    pub after_next: Option<&'t str>,
+}
+
 /// Whether the capitalized `token` ("Russias") is `X's`, and on what evidence. `prev` is the
-/// word before it in the same sentence, `next` the word after it.
+/// word before it in the same sentence, `following` the words after it.
 pub(super) fn capitalized_possessive(
     en: &Lexicon,
     token: &str,
     prev: Option<&str>,
     sentence_start: bool,
-    next: &str,
-    next_is_number: bool,
-    after_next: Option<&str>,
+    following: &Following<'_>,
     names: &Names<'_>,
 ) -> Option<Evidence> {
+    let Following {
+        next,
+        number: next_is_number,
+        after_next,
+    } = *following;
     let base = &token[..token.len() - 1];
     // "Australias most boring": "most" and "more" end the phrase of a plural, not of a word
     // that is none ("the Nagiyevs most" stays, below, for its "the").
