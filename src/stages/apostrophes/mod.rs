@@ -252,10 +252,8 @@ fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
         .flatten()
         .filter(|p| goes_on(p))
         .map(|p| &text[p.range()]);
-    let next_word = goes_on(w)
-        .then(|| clean(i + 1))
-        .flatten()
-        .filter(|n| !n.sentence_start);
+    let following = goes_on(w).then(|| clean(i + 1)).flatten();
+    let next_word = following.filter(|n| !n.sentence_start);
     let after_next = next_word.filter(|n| goes_on(n)).and_then(|_| clean(i + 2));
     let after_next_ends = after_next
         .and_then(|n| text[n.end..].chars().next())
@@ -266,9 +264,7 @@ fn context<'t>(text: &'t str, words: &'t [Word], i: usize) -> Context<'t> {
         .filter(|n| !n.sentence_start)
         .map(|n| &text[n.range()]);
     let after_next = after_next.map(|n| &text[n.range()]);
-    let quoted = goes_on(w)
-        .then(|| clean(i + 1))
-        .flatten()
+    let quoted = following
         .filter(|n| n.sentence_start && matches!(text[w.end..n.start].trim_start(), "\"" | "“"));
     Context {
         prev,

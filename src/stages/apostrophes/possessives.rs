@@ -166,11 +166,14 @@ impl<'t> Names<'t> {
                 let prev = Key(&text[words[i - 1].range()]);
                 if wanted.contains(&(prev, word)) {
                     *pairs.entry((prev, word)).or_insert(0) += 1;
+                    // Only a pair with an "s" is asked how it reads.
                     let next = words
                         .get(i + 1)
                         .filter(|n| w.joined_to_next && !n.sentence_start)
                         .map(|n| &text[n.range()]);
-                    if next.is_none_or(|n| ends_noun_phrase(n) || reads_as_verb(n)) {
+                    if word.0.ends_with('s')
+                        && next.is_none_or(|n| ends_noun_phrase(n) || reads_as_verb(n))
+                    {
                         *plural_pairs.entry((prev, word)).or_insert(0) += 1;
                     }
                 }
@@ -776,28 +779,32 @@ pub(super) fn capitalized_possessive(
         && !base_lower_is_word
         && !demonym_like(base)
         && names.standalone(base) >= 2;
-    let common = en.frequency(token) > 0;
-    let listed = en.get_lowercase(token).is_some_and(|e| e.is_word());
-    // "Dutertes unaired political ads", "Mays proposed Brexit deal": a word in "-ed" between a
-    // name that is no word and a word that goes on the noun phrase is an adjective, unless
-    // something counts the name as a family ("the Obamas hosted state dinners").
-    let verb_next = reads_as_verb(next);
-    let adjective_next = verb_next
-        && !common
-        && !listed
-        && next.len() >= 5
-        && next.ends_with("ed")
-        && !prev.is_some_and(counts_a_plural)
-        && after_next.is_some_and(|a| {
-            a.len() >= 3
-                && a.bytes().all(|b| b.is_ascii_lowercase())
-                && !ends_noun_phrase(a)
-                && !reads_as_verb(a)
-                && !adverb_in_ly(en, a)
-        });
-    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed || verb_next && !adjective_next {
+    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed {
         return None;
     }
+    // "Dutertes unaired political ads": a word in "-ed" between a name that is no word and a
+    // word that goes on the noun phrase is an adjective, unless something counts the name as a
+    // family ("the Obamas hosted state dinners").
+    let verb_next = reads_as_verb(next);
+    let adjective_next = || {
+        next.len() >= 5
+            && next.ends_with("ed")
+            && !prev.is_some_and(counts_a_plural)
+            && after_next.is_some_and(|a| {
+                a.len() >= 3
+                    && a.bytes().all(|b| b.is_ascii_lowercase())
+                    && !ends_noun_phrase(a)
+                    && !reads_as_verb(a)
+                    && !adverb_in_ly(en, a)
+            })
+            && en.frequency(token) == 0
+            && !en.get_lowercase(token).is_some_and(|e| e.is_word())
+    };
+    if verb_next && !adjective_next() {
+        return None;
+    }
+    let common = en.frequency(token) > 0;
+    let listed = en.get_lowercase(token).is_some_and(|e| e.is_word());
     let next_lower = next.as_bytes()[0].is_ascii_lowercase();
     if base.ends_with('s') {
         // "Qabooss": the possessive of a name ending in s, written as the document writes it.
