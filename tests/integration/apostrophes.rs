@@ -91,9 +91,15 @@ fn news_with_every_apostrophe_removed() {
     let mut by_reason: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut wrong = Vec::new();
     let mut missed: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    // The articles the stage left unchanged, and the apostrophes they lost.
+    let mut untouched = (0, 0);
     for text in articles() {
         let (damaged, removed) = drop_apostrophes(&text);
         let found = insertions(&damaged);
+        if found.is_empty() {
+            untouched.0 += 1;
+            untouched.1 += removed.len();
+        }
         all.targets += removed.len();
         all.found += found.len();
         for &(at, kind) in &removed {
@@ -132,6 +138,10 @@ fn news_with_every_apostrophe_removed() {
         all.precision(),
         all.recall()
     );
+    println!(
+        "  articles left unchanged: {}, with {} apostrophes lost",
+        untouched.0, untouched.1
+    );
     for kind in APOSTROPHE_KINDS {
         let (n, hit) = by_kind.get(kind).copied().unwrap_or_default();
         println!(
@@ -150,21 +160,26 @@ fn news_with_every_apostrophe_removed() {
             &words[..words.len().min(40)]
         );
     }
-    if let Ok(word) = std::env::var("APOSTROPHES_MISSED") {
+    // `APOSTROPHES_MISSED=Hats,Trumps` prints where those words' apostrophes were missed, `*`
+    // where any was.
+    if let Ok(list) = std::env::var("APOSTROPHES_MISSED") {
+        let list: Vec<&str> = list.split(',').collect();
         for text in articles() {
             let (damaged, removed) = drop_apostrophes(&text);
             let found = insertions(&damaged);
-            for &(at, _) in &removed {
+            for &(at, kind) in &removed {
                 let from = damaged[..at]
                     .rfind(|c: char| !c.is_alphanumeric())
                     .map_or(0, |i| i + 1);
                 let to = damaged[at..]
                     .find(|c: char| !c.is_alphanumeric())
                     .map_or(damaged.len(), |i| at + i);
-                if damaged[from..to] == *word && !found.iter().any(|f| f.0 == at) {
+                let word = &damaged[from..to];
+                let asked = list.contains(&word) || list.contains(&"*");
+                if asked && !found.iter().any(|f| f.0 == at) {
                     let a = damaged.floor_char_boundary(from.saturating_sub(50));
                     let b = damaged.ceil_char_boundary((to + 30).min(damaged.len()));
-                    println!("  missed {word}: {:?}", &damaged[a..b]);
+                    println!("  missed {word} ({kind}): {:?}", &damaged[a..b]);
                 }
             }
         }
@@ -176,16 +191,16 @@ fn news_with_every_apostrophe_removed() {
         let (n, hit) = by_kind[kind];
         hit as f64 / n as f64
     };
-    // The issue's bars for precision and for contractions (0.95) hold. Its other recall bars
-    // (0.85 overall, 0.95 for capitalized possessives) are not reached yet; these floors are
-    // what the stage reaches today, so that a change that loses recall fails here.
+    // The issue's bars for precision, overall recall (0.85) and contractions (0.95) hold. Its
+    // bar for capitalized possessives (0.95) is not reached yet; these floors are what the stage
+    // reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.81, "recall {:.4}", all.recall());
+    assert!(all.recall() >= 0.85, "recall {:.4}", all.recall());
     for (kind, floor) in [
         (APOSTROPHE_KINDS[0], 0.95),
-        (APOSTROPHE_KINDS[1], 0.75),
-        (APOSTROPHE_KINDS[2], 0.49),
-        (APOSTROPHE_KINDS[4], 0.29),
+        (APOSTROPHE_KINDS[1], 0.85),
+        (APOSTROPHE_KINDS[2], 0.62),
+        (APOSTROPHE_KINDS[4], 0.41),
     ] {
         assert!(recall(kind) >= floor, "{kind}: recall {:.4}", recall(kind));
     }
@@ -275,6 +290,8 @@ fn real_missing_apostrophes_from_ewt_and_gum() {
         "precision {:.4}",
         score.precision()
     );
+    // What the stage reaches today (the issue sets no bar for it).
+    assert!(score.recall() >= 0.61, "recall {:.4}", score.recall());
 }
 
 #[test]

@@ -22,6 +22,8 @@ const BEFORE_S: &[(&str, &str)] = &[
     ("valentines", "day"),
     ("mothers", "day"),
     ("fathers", "day"),
+    // "Stamenković et als research": the possessive of the authors of a paper.
+    ("et", "als"),
 ];
 
 /// Words that take `'s` wherever they are: nobody writes "todays" for a plural.
@@ -49,6 +51,7 @@ pub(super) const FIRST_WORDS: &[&str] = &[
     "valentines",
     "mothers",
     "fathers",
+    "et",
     "todays",
     "yesterdays",
     "tomorrows",

@@ -30,6 +30,10 @@ pub(super) struct Names<'t> {
     /// The pairs asked of (a capitalized word, then the name: "Hong Kong") that the document
     /// writes, and how many times.
     pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
+    /// Of those pairs, how many times the document writes each where a plural stands: at the
+    /// end of a clause, or before a word that ends a noun phrase or reads as a verb ("the
+    /// Revolutionary Guards said", "Red Hats." if "Red Hats" were a plural).
+    plural_pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
     /// The names asked of that the document defines as an acronym, in brackets after the
     /// capitalized words they stand for ("World Health Organization (WHO)"): the name of one
     /// organization, not a count of things ("Members of Parliament (MPs)" defines "MPs").
@@ -96,6 +100,7 @@ impl<'t> Names<'t> {
         Names {
             seen: HashMap::with_hasher(FastHash),
             pairs: HashMap::with_hasher(FastHash),
+            plural_pairs: HashMap::with_hasher(FastHash),
             defined: HashSet::with_hasher(FastHash),
             optimistic: true,
         }
@@ -129,6 +134,7 @@ impl<'t> Names<'t> {
             }
         }
         let mut pairs = HashMap::with_hasher(FastHash);
+        let mut plural_pairs = HashMap::with_hasher(FastHash);
         let mut defined = HashSet::with_hasher(FastHash);
         for (i, w) in words.iter().enumerate() {
             if !text.as_bytes()[w.start].is_ascii_uppercase() {
@@ -160,12 +166,23 @@ impl<'t> Names<'t> {
                 let prev = Key(&text[words[i - 1].range()]);
                 if wanted.contains(&(prev, word)) {
                     *pairs.entry((prev, word)).or_insert(0) += 1;
+                    // Only a pair with an "s" is asked how it reads.
+                    let next = words
+                        .get(i + 1)
+                        .filter(|n| w.joined_to_next && !n.sentence_start)
+                        .map(|n| &text[n.range()]);
+                    if word.0.ends_with('s')
+                        && next.is_none_or(|n| ends_noun_phrase(n) || reads_as_verb(n))
+                    {
+                        *plural_pairs.entry((prev, word)).or_insert(0) += 1;
+                    }
                 }
             }
         }
         Names {
             seen,
             pairs,
+            plural_pairs,
             defined,
             optimistic: false,
         }
@@ -195,7 +212,12 @@ impl<'t> Names<'t> {
                 self.pairs.contains_key(&(Key(p), Key(name)))
                     || self.seen.get(&Key(name)).is_some_and(|&n| n > 0)
             }
-            Some(p) => self.pairs.contains_key(&(Key(p), Key(name))),
+            // "Oleksiy Honcharuks offer": a given name before a name the document writes on
+            // its own, again and again ("seemingly Honcharuk", "with Honcharuk").
+            Some(p) => {
+                self.pairs.contains_key(&(Key(p), Key(name)))
+                    || self.seen.get(&Key(name)).is_some_and(|&n| n >= 2)
+            }
             None => self.seen.get(&Key(name)).is_some_and(|&n| n > 0),
         }
     }
@@ -687,11 +709,12 @@ pub(super) fn determiner_possessive(
         || time
             && matches!(prev, "last" | "Last" | "next" | "Next" | "this" | "This")
             && !before_prev.is_some_and(counts_a_plural);
+    // "next years James Webb Telescope": a time's possessive may own a name.
     by_determiner
         && base.len() >= 3
         && !base.ends_with('s')
         && !modifier_plural(token)
-        && next.as_bytes()[0].is_ascii_lowercase()
+        && (next.as_bytes()[0].is_ascii_lowercase() || time && next.len() >= 2)
         && !ends_noun_phrase(next)
         && !reads_as_verb(next)
         && en
@@ -707,19 +730,39 @@ const COMMON_NAME: u64 = 1_000_000;
 /// A common noun must be at least this common for a non-word "xs" to be its possessive.
 const COMMON_NOUN: u64 = 100_000;
 
+/// The words after a possessive, in its sentence.
+#[derive(Clone, Copy)]
+pub(super) struct Following<'t> {
+    /// The word right after it.
+    pub next: &'t str,
+    /// `next` is a number or an ordinal ("22nd").
+    pub number: bool,
+    /// The word after `next`, if white space alone lies between them.
+    pub after_next: Option<&'t str>,
+}
+
 /// Whether the capitalized `token` ("Russias") is `X's`, and on what evidence. `prev` is the
-/// word before it in the same sentence, `next` the word after it.
+/// word before it in the same sentence, `following` the words after it.
 pub(super) fn capitalized_possessive(
     en: &Lexicon,
     token: &str,
     prev: Option<&str>,
     sentence_start: bool,
-    next: &str,
-    next_is_number: bool,
+    following: &Following<'_>,
     names: &Names<'_>,
 ) -> Option<Evidence> {
+    let Following {
+        next,
+        number: next_is_number,
+        after_next,
+    } = *following;
     let base = &token[..token.len() - 1];
-    if base.len() < 2 || ends_noun_phrase(next) {
+    // "Australias most boring": "most" and "more" end the phrase of a plural, not of a word
+    // that is none ("the Nagiyevs most" stays, below, for its "the").
+    let superlative = matches!(next, "most" | "more")
+        && en.get(token).is_none()
+        && after_next.is_some_and(|a| a.bytes().all(|b| b.is_ascii_lowercase()));
+    if base.len() < 2 || ends_noun_phrase(next) && !superlative {
         return None;
     }
     let base_lower_is_word = en.get_lowercase(base).is_some_and(|e| e.is_word());
@@ -736,7 +779,28 @@ pub(super) fn capitalized_possessive(
         && !base_lower_is_word
         && !demonym_like(base)
         && names.standalone(base) >= 2;
-    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed || reads_as_verb(next) {
+    if en.get(token).is_some_and(|e| e.is_word()) && !rare_listed {
+        return None;
+    }
+    // "Dutertes unaired political ads": a word in "-ed" between a name that is no word and a
+    // word that goes on the noun phrase is an adjective, unless something counts the name as a
+    // family ("the Obamas hosted state dinners").
+    let verb_next = reads_as_verb(next);
+    let adjective_next = || {
+        next.len() >= 5
+            && next.ends_with("ed")
+            && !prev.is_some_and(counts_a_plural)
+            && after_next.is_some_and(|a| {
+                a.len() >= 3
+                    && a.bytes().all(|b| b.is_ascii_lowercase())
+                    && !ends_noun_phrase(a)
+                    && !reads_as_verb(a)
+                    && !adverb_in_ly(en, a)
+            })
+            && en.frequency(token) == 0
+            && !en.get_lowercase(token).is_some_and(|e| e.is_word())
+    };
+    if verb_next && !adjective_next() {
         return None;
     }
     let common = en.frequency(token) > 0;
@@ -750,6 +814,9 @@ pub(super) fn capitalized_possessive(
     if !common {
         if names.written(base, prev) {
             return Some(Evidence::Document);
+        }
+        if verb_next {
+            return None;
         }
         // "Barack Obamas administration": a name of the lexicon after a given name of it,
         // before a word in lower case.
@@ -770,8 +837,9 @@ pub(super) fn capitalized_possessive(
         {
             return Some(Evidence::Lexicon);
         }
+        // ("Partys 2016": a word whose plural is not "Xs" may own a number too.)
         if !listed
-            && !next_is_number
+            && (!next_is_number || plural_is_not_s(&base.to_ascii_lowercase()))
             && lowercase_possessive(en, &token.to_ascii_lowercase(), next, false)
         {
             return Some(Evidence::Lexicon);
@@ -856,6 +924,49 @@ fn possessive_determiner(prev: &str) -> bool {
     )
 }
 
+/// The word that opens the phrase of a plural in lower case, as the context rules judge it:
+/// the word before it, or, when that word is a modifier ("the federal governments", "the Trump
+/// administrations", "the island nations"), the determiner before the modifier. A word that
+/// counts a plural ("the two nations", "the other governments") or ends a noun phrase is no
+/// modifier. Nor is a noun before a verb in "-s", its subject ("the scene shows", "the coating
+/// repels"): the plural must have no common form in "-ed".
+pub(super) fn phrase_determiner<'t>(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&'t str>,
+    before_prev: Option<&'t str>,
+) -> Option<&'t str> {
+    let Some(modifier) = prev.filter(|p| !possessive_determiner(p)) else {
+        return prev;
+    };
+    if before_prev.is_none_or(|d| !possessive_determiner(d)) {
+        return prev;
+    }
+    let base = &token[..token.len() - 1];
+    let last = &base[base.len() - 1..];
+    let verb = [
+        format!("{base}ed"),
+        format!("{base}d"),
+        format!("{base}{last}ed"),
+    ]
+    .iter()
+    .any(|form| en.frequency(form) >= 20_000);
+    let modifies = !verb
+        && modifier.len() >= 3
+        && modifier.bytes().all(|b| b.is_ascii_alphabetic())
+        && !modifier.ends_with('s')
+        && !counts_a_plural(modifier)
+        && !ends_noun_phrase(modifier)
+        && !matches!(
+            modifier.to_ascii_lowercase().as_str(),
+            "same" | "last" | "next" | "past" | "first" | "only" | "top" | "key" | "main"
+        );
+    match before_prev {
+        Some(determiner) if modifies && possessive_determiner(determiner) => Some(determiner),
+        _ => prev,
+    }
+}
+
 /// Whether `word` can be the noun a possessive stands before, as far as the lexicon tells: a
 /// common word, not a verb (no common "-ed" or "-ing" form), not an adjective (no common "-ly"
 /// form), not a plural or a verb in "-s", not a word that ends a noun phrase.
@@ -865,7 +976,7 @@ fn possessed_noun(en: &Lexicon, word: &str) -> bool {
         || !word.bytes().all(|b| b.is_ascii_lowercase())
         || word.ends_with('s')
         || word.ends_with("ing")
-        || word.ends_with("ly")
+        || adverb_in_ly(en, word)
         || ends_noun_phrase(word)
         || reads_as_verb(word)
         || en.frequency(word) < 10_000
@@ -930,7 +1041,190 @@ fn possessed_noun(en: &Lexicon, word: &str) -> bool {
             format!("{word}ly"),
         ],
     };
-    forms.iter().all(|form| en.frequency(form) < COMMON_FORM)
+    // An adjective in "-ly" made from a noun ("deathly", "timely") does not make the noun an
+    // adjective: a noun has a plural, more common than it.
+    let [ed, ing, ly] = &forms;
+    let plural = en.frequency(&format!("{word}s"));
+    en.frequency(ed) < COMMON_FORM
+        && en.frequency(ing) < COMMON_FORM
+        && (en.frequency(ly) < COMMON_FORM || plural > en.frequency(ly))
+}
+
+/// An adverb or adjective in "-ly" ("quickly", "likely"), not a noun that ends so ("family",
+/// "assembly"): what comes before the "ly" is a common word.
+fn adverb_in_ly(en: &Lexicon, word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ly") else {
+        return false;
+    };
+    // "happily", "gently", "basically": "happy", "gentle", "basic".
+    let y = stem.strip_suffix('i').map(|s| format!("{s}y"));
+    let le = format!("{stem}le");
+    let ic = stem.strip_suffix("al").filter(|s| s.ends_with("ic"));
+    [Some(stem), y.as_deref(), Some(le.as_str()), ic]
+        .into_iter()
+        .flatten()
+        .any(|stem| stem.len() >= 2 && en.frequency(stem) >= 100_000)
+}
+
+/// Whether `word` is an adjective before a noun, as far as the lexicon tells: it has a common
+/// adverb in "-ly" ("medical", "initial", "final"), or is a superlative ("biggest"), and is no
+/// verb form, no noun in "-s" and no word that ends a noun phrase. ("own", "last" and "next"
+/// are left out: "the victims own homes", "the nations last year".)
+fn attributive_adjective(en: &Lexicon, word: &str) -> bool {
+    const COMMON_FORM: u64 = 20_000;
+    if word.len() < 4
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+        || word.ends_with('s')
+        || word.ends_with("ing")
+        || word.ends_with("ly")
+        || ends_noun_phrase(word)
+        || reads_as_verb(word)
+        || matches!(word, "last" | "next" | "own")
+    {
+        return false;
+    }
+    if word.ends_with("est") && en.get(word).is_some_and(|e| e.is_word()) {
+        return true;
+    }
+    let adverb = match word.as_bytes()[word.len() - 1] {
+        b'y' => format!("{}ily", &word[..word.len() - 1]),
+        b'e' if word.ends_with("le") => format!("{}ly", &word[..word.len() - 1]),
+        b'c' => format!("{word}ally"),
+        _ => format!("{word}ly"),
+    };
+    en.frequency(&adverb) >= COMMON_FORM
+}
+
+/// Whether the lower-case plural `token` is a possessive because an adjective and a noun follow
+/// it after a determiner ("the nations medical services", "the states largest city"): a plural
+/// that heads its noun phrase is not followed by an adjective before a noun, so the phrase is
+/// the possessive's ("the nation's medical services").
+pub(super) fn adjective_possessive(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&str>,
+    next: &str,
+    after_next: Option<&str>,
+) -> bool {
+    let base = &token[..token.len() - 1];
+    let Some(noun) = after_next else {
+        return false;
+    };
+    prev.is_some_and(possessive_determiner)
+        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && base.len() >= 3
+        && !base.ends_with('s')
+        && !modifier_plural(token)
+        && en
+            .possessive_odds(base)
+            .is_some_and(|odds| odds >= ODDS_CONTEXT)
+        && en
+            .get(base)
+            .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
+        && attributive_adjective(en, next)
+        && noun.len() >= 3
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && !ends_noun_phrase(noun)
+        && !reads_as_verb(noun)
+        && !noun.ends_with("ly")
+        && en.get(noun).is_some_and(|e| e.is_word())
+}
+
+/// Whether the lower-case plural `token` is a possessive because, after a determiner, the
+/// word after it heads the noun phrase: a singular noun that a verb agreeing with it follows
+/// ("the fires cause was", "the planets orbit is": were the noun the plural's verb, no verb
+/// could follow it), or a plural noun ("the victims lawyers": a plural's verb does not end in
+/// "s"). The plural must be one whose possessive is written often enough (see
+/// [`ODDS_CONTEXT`]): "the elections website was" is a compound.
+pub(super) fn head_noun_possessive(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&str>,
+    next: &str,
+    after_next: Option<&str>,
+) -> bool {
+    let base = &token[..token.len() - 1];
+    let owner = prev.is_some_and(possessive_determiner)
+        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && base.len() >= 3
+        && !base.ends_with('s')
+        && !modifier_plural(token)
+        && en
+            .possessive_odds(base)
+            .is_some_and(|odds| odds >= ODDS_CONTEXT)
+        && en
+            .get(base)
+            .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN);
+    let plural_noun = |word: &str| {
+        word.strip_suffix('s').is_some_and(|singular| {
+            !word.ends_with("ss")
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+                && en.get(word).is_some_and(|e| e.is_word())
+                && en
+                    .get(singular)
+                    .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
+        })
+    };
+    // "the states 40 delegates": a number and what it counts.
+    if owner && next.bytes().all(|b| b.is_ascii_digit()) {
+        return after_next.is_some_and(|noun| plural_noun(noun) && !modifier_plural(noun));
+    }
+    if !owner
+        || next.len() < 3
+        || !next.bytes().all(|b| b.is_ascii_lowercase())
+        || ends_noun_phrase(next)
+        || reads_as_verb(next)
+        || next.ends_with("ing")
+        || adverb_in_ly(en, next)
+    {
+        return false;
+    }
+    if let Some(singular) = next.strip_suffix('s') {
+        // A plural: "lawyers", not "glass" or "this"; not a measure of time ("the characters
+        // years later"), nor a verb too ("the surgeons inserts", as a writer may put it).
+        let verb = en.frequency(&format!("{singular}ed")) >= 20_000
+            || en.frequency(&format!("{}ed", &next[..next.len() - 2])) >= 20_000
+                && singular.ends_with('e');
+        return !next.ends_with("ss")
+            && !verb
+            && !matches!(
+                next,
+                "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "hours"
+                    | "minutes"
+                    | "seconds"
+                    | "decades"
+                    | "centuries"
+                    | "nights"
+                    | "times"
+            )
+            && !modifier_plural(next)
+            && en.get(next).is_some_and(|e| e.is_word())
+            && en
+                .get(singular)
+                .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN);
+    }
+    en.frequency(next) >= 10_000
+        && after_next.is_some_and(|verb| {
+            matches!(
+                verb,
+                "is" | "was"
+                    | "has"
+                    | "had"
+                    | "does"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+            )
+        })
 }
 
 /// Whether the lower-case plural `token` is a possessive by its context: after a determiner,
@@ -1025,13 +1319,33 @@ pub(super) fn odds_possessive(
     token: &str,
     prev: Option<&str>,
     next: &str,
+    after_next: Option<&str>,
     names: &Names<'_>,
 ) -> Option<&'static str> {
     let base = &token[..token.len() - 1];
+    // "President Trumps planned trip", "Theresa Mays proposed Brexit deal": after a title or a
+    // given name that the document writes with the name, no plural can stand, and a word in
+    // "-ed" before a word that goes on the noun phrase ("trip") is an adjective.
+    let named_adjective = || {
+        token.as_bytes()[0].is_ascii_uppercase()
+            && next.len() >= 5
+            && next.ends_with("ed")
+            && prev.is_some_and(|p| {
+                name_like(p) && (is_title(p) || names.pairs.contains_key(&(Key(p), Key(base))))
+            })
+            && names.written(base, prev)
+            && after_next.is_some_and(|a| {
+                a.len() >= 3
+                    && a.bytes().all(|b| b.is_ascii_lowercase())
+                    && !ends_noun_phrase(a)
+                    && !reads_as_verb(a)
+                    && !adverb_in_ly(en, a)
+            })
+    };
     if base.len() < 2
         || base.ends_with('s')
         || ends_noun_phrase(next)
-        || reads_as_verb(next)
+        || reads_as_verb(next) && !named_adjective()
         || prev.is_some_and(plural_quantifier)
     {
         return None;
@@ -1041,12 +1355,24 @@ pub(super) fn odds_possessive(
     let next_capitalized = next.as_bytes()[0].is_ascii_uppercase();
     // "Soviet Unions original", "Red Hats engineering": the document writes the pair, a name,
     // more often than with the "s" ("Revolutionary Guards" is the name, "Revolutionary Guard"
-    // a shorter form of it).
+    // a shorter form of it); or, before a word in lower case, writes it with the "s" only where
+    // a possessive can stand, never where a plural ends its noun phrase ("the Revolutionary
+    // Guards said"), and not as a people ("American Samoans citizenship"). (Before a capital,
+    // the plural may open a longer name: "the Free and Equal Elections Foundation".)
     if capitalized
         && (next_lower || next_capitalized)
         && prev.is_some_and(|p| {
             let count = |name| names.pairs.get(&(Key(p), Key(name))).copied().unwrap_or(0);
-            name_like(p) && !is_title(p) && count(base) > 0 && count(base) >= count(token)
+            let as_plural = names
+                .plural_pairs
+                .get(&(Key(p), Key(token)))
+                .copied()
+                .unwrap_or(0);
+            name_like(p)
+                && !is_title(p)
+                && count(base) > 0
+                && (count(base) >= count(token)
+                    || as_plural == 0 && next_lower && !demonym_like(base))
         })
     {
         return Some("possessive: name seen in document");

@@ -372,7 +372,15 @@ pub(super) fn words(text: &str) -> Words {
                 if !alphanumeric.is(c) && !inner_apostrophe {
                     break;
                 }
-                apostrophes += usize::from(inner_apostrophe);
+                // Only an apostrophe after a letter is one the stage restores: "8's" and "1990's"
+                // say nothing of whether the document lost the others.
+                apostrophes += usize::from(
+                    inner_apostrophe
+                        && text[..j]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphabetic),
+                );
                 letters &= c.is_ascii_alphabetic();
                 foreign |= !inner_apostrophe;
                 j += c.len_utf8();
