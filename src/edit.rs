@@ -410,10 +410,16 @@ fn stage_name(name: &str) -> Cow<'static, str> {
     }
 }
 
-/// Runs `round` on `text`, then on its output, until a round changes nothing (or `max_rounds`
-/// have run), and gives the rounds as one rewrite of `text`: for a stage whose repairs can meet
-/// across their edges, so that its output is a fixed point and a second run has nothing to do.
-/// Clean text costs one round and comes back borrowed.
+/// Runs `round` on `text`, then on its output, until a round changes nothing, and gives the
+/// rounds as one rewrite of `text`: for a stage whose repairs can meet across their edges, so
+/// that its output is a fixed point and a second run has nothing to do. Clean text costs one
+/// round and comes back borrowed.
+///
+/// Text that has not settled after `max_rounds` rounds (a chain of repairs that each make the
+/// next, such as mojibake nested a dozen times, which only a fuzzer writes) is left as it is:
+/// what the rounds made is no fixed point, so a second run would go on where the first stopped,
+/// and a repair that does not settle is not one to be sure of. The bound keeps such a chain from
+/// costing a scan of the text per link.
 pub(crate) fn until_stable<'a>(
     text: &'a str,
     stage: &str,
@@ -443,6 +449,9 @@ pub(crate) fn until_stable<'a>(
         log = compose(log, &current, edits_after, stage);
         current = next;
         edits_after = round(&current);
+    }
+    if !edits_after.is_empty() {
+        return Rewrite::unchanged(text);
     }
     let mut out = Rewriter::new(text);
     for edit in log {
@@ -669,6 +678,35 @@ mod tests {
             text = out;
         }
         (text, finish_log(log, original.as_bytes()))
+    }
+
+    /// A round that peels one `[]` off the first `[[...]]` it finds.
+    fn peel(text: &str) -> Vec<StageEdit> {
+        text.find("[[")
+            .and_then(|open| {
+                let close = open + text[open..].find("]]")?;
+                Some(vec![StageEdit {
+                    start: open,
+                    end: close + 2,
+                    after: text[open + 1..close + 1].into(),
+                    reason: "peel".into(),
+                }])
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn rounds_go_on_to_a_fixed_point_or_leave_the_text() {
+        let settles = until_stable("a [[[[x]]]] b", "test", 8, peel);
+        assert_eq!(settles.text(), "a [x] b");
+        assert_eq!(settles.edits().len(), 1);
+        // Nine peels need ten rounds (the last finds nothing): more than eight.
+        let deep = format!("a {}x{} b", "[".repeat(10), "]".repeat(10));
+        let stopped = until_stable(&deep, "test", 8, peel);
+        assert!(stopped.is_unchanged());
+        assert_eq!(stopped.text(), deep);
+        let enough = until_stable(&deep, "test", 9, peel);
+        assert_eq!(enough.text(), "a [x] b");
     }
 
     #[test]

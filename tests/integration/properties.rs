@@ -393,7 +393,10 @@ proptest! {
 /// (`encoding-references-then-lost-space.txt`); and, for `news`, `crash-0cdf…` (a lost space
 /// before two spaces, which `whitespace` makes one) and `crash-781a…` (a run of three spaces
 /// read as columns by `unwrap`). And `unwrap-two-trailing-spaces-…` (`clean_bytes`, branch
-/// `fuzz3`): trailing spaces that moved where `unwrap` cut a paragraph it read ahead.
+/// `fuzz3`): trailing spaces that moved where `unwrap` cut a paragraph it read ahead. And
+/// `mojibake-chain-past-the-round-bound` (`clean_bytes`, a 10-minute run): `¬¨` (MacRoman's
+/// mojibake of `¬`) nested sixteen times, which `mojibake` had not undone in its eight rounds,
+/// so that a second run went on; a stage whose rounds do not settle now leaves the text alone.
 /// Each goes through every preset as bytes, and through `encoding`, `minimal` and every text
 /// stage alone as text: the log replays and a second pass changes nothing.
 #[test]
