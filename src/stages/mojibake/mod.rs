@@ -173,7 +173,8 @@ impl Stage for FixMojibake {
         // decoded; a repaired letter can lead a lost sequence; a removed C1 control can complete
         // a reference), so the stage repairs its result again until nothing changes. Each round
         // shortens the text; the bound keeps a pathological chain from costing a scan per
-        // character.
+        // character, and text that has not settled by then is left as it is (see
+        // `until_stable`: mojibake nested past three layers a round for eight rounds).
         crate::edit::until_stable(text, "mojibake", 8, |t| self.round(t))
     }
 }
