@@ -210,12 +210,18 @@ impl Stage for JoinWrappedLines {
         // And without trailing spaces: lines are read without them, but a paragraph read ahead
         // of a gap is a span of the text, cut at a length in bytes, and a trailing space moves
         // the cut (`###  ` further down kept `ÿÿd\n\nzz` apart in a first run, and a second
-        // run, without the spaces, joined them).
-        if memchr::memmem::find(text.as_bytes(), b"  ").is_some() || has_trailing_space(text) {
+        // run, without the spaces, joined them). And with each run of blank lines one, for the
+        // same reason: `whitespace` leaves one, or as many as it is told, and the decision is
+        // not to hang on how many (`a\n\n\nadot`, two blank lines, stayed apart in a first
+        // run, and a second run joined `a\n\nadot`).
+        if memchr::memmem::find(text.as_bytes(), b"  ").is_some()
+            || has_trailing_space(text)
+            || may_have_blank_lines_in_a_row(text)
+        {
             let collapse = NormalizeWhitespace {
                 trailing: true,
                 collapse_spaces: true,
-                max_blank_lines: usize::MAX,
+                max_blank_lines: 1,
                 trim: false,
                 final_newline: false,
             };
@@ -233,6 +239,15 @@ impl Stage for JoinWrappedLines {
         }
         self.apply_as_is(text)
     }
+}
+
+/// Whether `text` may have two blank lines in a row (with `\r` in it, or spaces, it may: the
+/// collapse finds out), which `whitespace` makes one.
+fn may_have_blank_lines_in_a_row(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.starts_with(b"\n\n")
+        || memchr::memmem::find(bytes, b"\n\n\n").is_some()
+        || memchr(b'\r', bytes).is_some()
 }
 
 /// Whether a line of `text` ends with a space or a tab, which `whitespace` removes.
@@ -873,6 +888,36 @@ mod tests {
         assert!(run(text).contains("d z"));
         assert!(has_trailing_space("a \nb") && has_trailing_space("a\t\r\nb"));
         assert!(has_trailing_space("a\nb ") && !has_trailing_space("a b\n c\n"));
+    }
+
+    /// Found by the `clean_bytes` fuzz target (`unwrap-blank-lines-in-a-row`): two blank lines,
+    /// which `whitespace` makes one after this stage, kept a gap apart that one blank line
+    /// joins. The number of blank lines changes no decision.
+    #[test]
+    fn blank_lines_in_a_row_change_no_decision() {
+        let cleaned = crate::Pipeline::preset("news")
+            .unwrap()
+            .clean_bytes(include_bytes!(
+                "../../../corpus/fuzz-findings/unwrap-blank-lines-in-a-row"
+            ))
+            .text
+            .into_owned();
+        assert!(
+            cleaned.starts_with("zA total dead, offiz\na adot\n\n"),
+            "{cleaned:?}"
+        );
+        let apart = cleaned.replacen("a adot", "a\n\nadot", 1);
+        let further = cleaned.replacen("a adot", "a\n\n\n\nadot", 1);
+        let one_blank = |mut t: String| {
+            while t.contains("\n\n\n") {
+                t = t.replace("\n\n\n", "\n\n");
+            }
+            t
+        };
+        assert_eq!(run(&apart), cleaned);
+        assert_eq!(one_blank(run(&further)), cleaned);
+        assert!(may_have_blank_lines_in_a_row("\n\nx") && may_have_blank_lines_in_a_row("a\r\nb"));
+        assert!(!may_have_blank_lines_in_a_row("a\n\nb\n"));
     }
 
     /// Found by the `stages` fuzz target (`unwrap-alone-after-trailing-space-view`): a join
