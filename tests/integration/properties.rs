@@ -459,7 +459,7 @@ fn regression_fuzz_findings() {
 /// Inputs that still break an invariant, kept in `corpus/fuzz-open/` until they are fixed (then
 /// they move to `corpus/fuzz-findings/`), its `README.md` aside: through the `news` preset as
 /// bytes, and through every text stage alone as text, a second pass changes nothing. Open now:
-/// `unwrap-gap-decided-before-apostrophes` (see the README there). The last fixed before, `unwrap-single-letter-paragraphs-second-run` (found by the `stages`
+/// `mojibake-chain-settles-after-other-stages` (see the README there). The last fixed before, `unwrap-single-letter-paragraphs-second-run` (found by the `stages`
 /// target), was a list item going on in lower case through more paragraphs than the stage's
 /// rounds: judged one line at a time, `11. 201He saza` went on in one more paragraph each round.
 #[test]
