@@ -394,9 +394,8 @@ proptest! {
 /// before two spaces, which `whitespace` makes one) and `crash-781a…` (a run of three spaces
 /// read as columns by `unwrap`). And `unwrap-two-trailing-spaces-…` (`clean_bytes`, branch
 /// `fuzz3`): trailing spaces that moved where `unwrap` cut a paragraph it read ahead. And
-/// `mojibake-chain-past-the-round-bound` (`clean_bytes`, a 10-minute run): `¬¨` (MacRoman's
-/// mojibake of `¬`) nested sixteen times, which `mojibake` had not undone in its eight rounds,
-/// so that a second run went on; a stage whose rounds do not settle now leaves the text alone.
+/// `unwrap-blank-lines-in-a-row` (`clean_bytes`, a 10-minute run): two blank lines kept apart a
+/// gap that one joins, and `whitespace` makes them one after `unwrap`.
 /// Each goes through every preset as bytes, and through `encoding`, `minimal` and every text
 /// stage alone as text: the log replays and a second pass changes nothing.
 #[test]
@@ -459,7 +458,7 @@ fn regression_fuzz_findings() {
 /// Inputs that still break an invariant, kept in `corpus/fuzz-open/` until they are fixed (then
 /// they move to `corpus/fuzz-findings/`), its `README.md` aside: through the `news` preset as
 /// bytes, and through every text stage alone as text, a second pass changes nothing. Open now:
-/// `mojibake-chain-settles-after-other-stages` (see the README there). The last fixed before, `unwrap-single-letter-paragraphs-second-run` (found by the `stages`
+/// nested mojibake deeper than the rounds of `mojibake` reach (see the README there). The last fixed before, `unwrap-single-letter-paragraphs-second-run` (found by the `stages`
 /// target), was a list item going on in lower case through more paragraphs than the stage's
 /// rounds: judged one line at a time, `11. 201He saza` went on in one more paragraph each round.
 #[test]
