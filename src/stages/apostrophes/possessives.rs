@@ -1095,21 +1095,12 @@ fn attributive_adjective(en: &Lexicon, word: &str) -> bool {
     en.frequency(&adverb) >= COMMON_FORM
 }
 
-/// Whether the lower-case plural `token` is a possessive because an adjective and a noun follow
-/// it after a determiner ("the nations medical services", "the states largest city"): a plural
-/// that heads its noun phrase is not followed by an adjective before a noun, so the phrase is
-/// the possessive's ("the nation's medical services").
-pub(super) fn adjective_possessive(
-    en: &Lexicon,
-    token: &str,
-    prev: Option<&str>,
-    next: &str,
-    after_next: Option<&str>,
-) -> bool {
+/// Whether the lower-case plural `token`, after `prev`, can be an owner by what follows it (see
+/// [`adjective_possessive`] and [`head_noun_possessive`]): a determiner before it, a common noun
+/// of three letters or more before its `s` (not one in `s`, nor a plural that modifies), whose
+/// possessive is written often enough (see [`ODDS_CONTEXT`]).
+fn determined_owner(en: &Lexicon, token: &str, prev: Option<&str>) -> bool {
     let base = &token[..token.len() - 1];
-    let Some(noun) = after_next else {
-        return false;
-    };
     prev.is_some_and(possessive_determiner)
         && token.bytes().all(|b| b.is_ascii_lowercase())
         && base.len() >= 3
@@ -1121,6 +1112,23 @@ pub(super) fn adjective_possessive(
         && en
             .get(base)
             .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
+}
+
+/// Whether the lower-case plural `token` is a possessive because an adjective and a noun follow
+/// it after a determiner ("the nations medical services", "the states largest city"): a plural
+/// that heads its noun phrase is not followed by an adjective before a noun, so the phrase is
+/// the possessive's ("the nation's medical services").
+pub(super) fn adjective_possessive(
+    en: &Lexicon,
+    token: &str,
+    prev: Option<&str>,
+    next: &str,
+    after_next: Option<&str>,
+) -> bool {
+    let Some(noun) = after_next else {
+        return false;
+    };
+    determined_owner(en, token, prev)
         && attributive_adjective(en, next)
         && noun.len() >= 3
         && noun.bytes().all(|b| b.is_ascii_lowercase())
@@ -1143,18 +1151,7 @@ pub(super) fn head_noun_possessive(
     next: &str,
     after_next: Option<&str>,
 ) -> bool {
-    let base = &token[..token.len() - 1];
-    let owner = prev.is_some_and(possessive_determiner)
-        && token.bytes().all(|b| b.is_ascii_lowercase())
-        && base.len() >= 3
-        && !base.ends_with('s')
-        && !modifier_plural(token)
-        && en
-            .possessive_odds(base)
-            .is_some_and(|odds| odds >= ODDS_CONTEXT)
-        && en
-            .get(base)
-            .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN);
+    let owner = determined_owner(en, token, prev);
     let plural_noun = |word: &str| {
         word.strip_suffix('s').is_some_and(|singular| {
             !word.ends_with("ss")
