@@ -220,24 +220,46 @@ pub(super) fn more_words_than(t: &str, n: usize) -> bool {
 
 /// Whether `t` says `cookie`, in any case (a cookie notice, which a share/follow line can be).
 pub(super) fn mentions_cookies(t: &str) -> bool {
-    contains_ignore_ascii_case(t, "cookie")
+    const COOKIE: Needle = Needle::new("cookie");
+    contains_ignore_ascii_case(t, &COOKIE)
 }
 
-/// Whether `text` holds `needle` (ASCII, lower case, not empty) in any mix of ASCII case. The
-/// search runs on the needle's rarest letter in English (the `k` of `cookie`, the `v` of `all
-/// rights reserved`), so that prose, full of `a` and `c`, stops it seldom.
-fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
-    const RARE_FIRST: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
-    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
-    let at = RARE_FIRST
-        .iter()
-        .find_map(|r| needle.iter().position(|b| b == r))
-        .unwrap_or(0);
-    let anchor = needle[at];
+/// An ASCII word (lower case, not empty) to look for in any mix of ASCII case, and where in it
+/// its rarest letter in English is (the `k` of `cookie`, the `v` of `all rights reserved`): the
+/// search runs on that letter, so that prose, full of `a` and `c`, stops it seldom. Found once,
+/// where the needle is a constant.
+struct Needle {
+    bytes: &'static [u8],
+    anchor: usize,
+}
+
+impl Needle {
+    const fn new(word: &'static str) -> Needle {
+        const RARE_FIRST: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
+        let bytes = word.as_bytes();
+        let mut r = 0;
+        while r < RARE_FIRST.len() {
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == RARE_FIRST[r] {
+                    return Needle { bytes, anchor: i };
+                }
+                i += 1;
+            }
+            r += 1;
+        }
+        Needle { bytes, anchor: 0 }
+    }
+}
+
+/// Whether `text` holds `needle`, in any mix of ASCII case.
+fn contains_ignore_ascii_case(text: &str, needle: &Needle) -> bool {
+    let (bytes, at) = (text.as_bytes(), needle.anchor);
+    let anchor = needle.bytes[at];
     memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), bytes).any(|i| {
         i.checked_sub(at)
-            .and_then(|start| bytes[start..].get(..needle.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            .and_then(|start| bytes[start..].get(..needle.bytes.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle.bytes))
     })
 }
 
@@ -246,6 +268,7 @@ fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
 /// lowercasing them: no character outside ASCII lowercases to an ASCII letter but the Kelvin
 /// sign, and neither phrase has a `k`, so it misses no line that [`copyright`] finds.
 pub(super) fn may_be_copyright(t: &str) -> bool {
+    const ALL_RIGHTS_RESERVED: Needle = Needle::new("all rights reserved");
     let starts_ascii = |prefix: &str| {
         t.as_bytes()
             .get(..prefix.len())
@@ -254,7 +277,7 @@ pub(super) fn may_be_copyright(t: &str) -> bool {
     t.starts_with('©')
         || starts_ascii("(c)")
         || starts_ascii("copyright")
-        || contains_ignore_ascii_case(t, "all rights reserved")
+        || contains_ignore_ascii_case(t, &ALL_RIGHTS_RESERVED)
 }
 
 fn copyright(t: &str) -> bool {
@@ -453,6 +476,8 @@ mod tests {
 
     #[test]
     fn contains_ignore_ascii_case_finds_the_needle_anywhere() {
+        assert_eq!(Needle::new("cookie").anchor, 3);
+        assert_eq!(Needle::new("all rights reserved").anchor, 16);
         for (text, needle, found) in [
             ("Cookies", "cookie", true),
             ("we use COOKIES.", "cookie", true),
@@ -464,7 +489,11 @@ mod tests {
             ("v", "all rights reserved", false),
             ("a", "a", true),
         ] {
-            assert_eq!(contains_ignore_ascii_case(text, needle), found, "{text:?}");
+            assert_eq!(
+                contains_ignore_ascii_case(text, &Needle::new(needle)),
+                found,
+                "{text:?}"
+            );
         }
     }
 }
