@@ -61,8 +61,10 @@
 //! -1251) need a score of 2 unless the document has plenty of their mojibake; a word in which as
 //! many runs are refused as accepted (two or more) is a garble and left alone; a lost byte (`?`,
 //! a space for 0xA0) is believed only after a letter, and only with a strict sequence in the same
-//! run or clear mojibake of the codec elsewhere; and the stage repairs its own output again until
-//! nothing changes, so that a second run has nothing to do.
+//! run or clear mojibake of the codec elsewhere; a repair whose result makes a sequence again with
+//! the characters beside it takes them with it (`Â…Â\u{a0}`, `¬¬¨®®`: a chain, undone in one
+//! round however long it is), unless the character it would give is rare; and the stage repairs
+//! its own output again until nothing changes, so that a second run has nothing to do.
 //!
 //! ## Example
 //!
@@ -425,12 +427,17 @@ impl FixMojibake {
             }
             k = m;
         }
-        for (run, garbled) in runs.iter().zip(garbled) {
+        for (k, (run, garbled)) in runs.iter().zip(garbled).enumerate() {
             if garbled {
                 continue;
             }
             let seq = &seqs[run.seqs.start];
-            let chained = |repair: Repair| chain(text, &seqs, seq.codec, repair);
+            // What a repair may take beside it: no character of another run's sequences, nor
+            // of the repair before.
+            let lo = repairs.last().map_or(0, |r: &Repair| r.range.end);
+            let lo = lo.max(k.checked_sub(1).map_or(0, |k| runs[k].range.end));
+            let hi = runs.get(k + 1).map_or(text.len(), |r| r.range.start);
+            let chained = |repair: Repair| absorb(text, seq.codec, lo..hi, repair);
             if run.loss == Some(Loss::Space) && seq.byte_len() == 2 {
                 if let Some(repair) = lost_space(text, &seqs, seq, evidence[seq.codec.index()]) {
                     repairs.push(chained(repair));
@@ -930,66 +937,60 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
     }
 }
 
-/// A repair after a chain of the lead that, before the character it gives, makes the same
-/// sequence again: `Â` and a no-break space are `Â\u{a0}`, a no-break space, in Windows-1252
-/// (`Â©` is `©`, and so for every character whose byte is its own code point). Repaired one a
-/// round, `ÂÂÂ…Â\u{a0}` would take as many rounds as it has `Â`, more than the stage's bound,
-/// and a second run would go on where the first stopped. The repair takes the chain with it but
-/// for its first lead, which the next round judges with what stands before it.
-fn chain(text: &str, seqs: &[Sequence], codec: Codec, repair: Repair) -> Repair {
-    chain_after(text, seqs, chain_before(text, seqs, codec, repair))
-}
-
-/// The mirror of [`chain`]'s case: a repair that gives the character it starts with makes the
-/// same sequence again with what comes after it when that is the rest of the sequence once more.
-/// `¬` is 0xC2 in MacRoman and `¨` 0xAC, so `¬¨` is `¬` (U+00AC, 0xC2 0xAC), and `¬¨¨…¨` would
-/// lose one `¨` a round, a second run going on where the first stopped. The repair takes the
-/// repeats with it but for the last, which the next round judges with what comes after it.
-fn chain_after(text: &str, seqs: &[Sequence], mut repair: Repair) -> Repair {
-    let Some(rest) = text[repair.range.clone()].strip_prefix(&*repair.with) else {
-        return repair;
+/// A repair whose result makes a sequence of its codec once more with the characters beside it
+/// (a chain: `¬¬¨®®`, where `¬®` is `¨`, `¬¨` is `¬`, and so on outwards) takes them with it,
+/// until what it gives makes none. Repaired a round a link, a chain longer than the stage's
+/// rounds would be left as it is, and whether it settled in a later run would depend on what the
+/// other stages changed around it. A sequence whose character is rare is no link: the next round
+/// judges it in full (`Fuß“` is no `ߓ`). `within` bounds what the repair may take.
+fn absorb(text: &str, codec: Codec, within: Range<usize>, mut repair: Repair) -> Repair {
+    // A sequence is at most four characters.
+    const REACH: usize = 3;
+    let strict = Allow {
+        question: false,
+        space: false,
     };
-    if rest.is_empty() {
-        return repair;
+    let mut window = String::new();
+    loop {
+        let Range { start, end } = repair.range;
+        let from = text[within.start.min(start)..start]
+            .char_indices()
+            .rev()
+            .take(REACH)
+            .last()
+            .map_or(start, |(at, _)| within.start.min(start) + at);
+        let to = text[end..within.end.max(end)]
+            .char_indices()
+            .nth(REACH)
+            .map_or(within.end.max(end), |(at, _)| end + at);
+        if from == start && to == end {
+            return repair;
+        }
+        window.clear();
+        window.push_str(&text[from..start]);
+        window.push_str(&repair.with);
+        window.push_str(&text[end..to]);
+        let (a, b) = (start - from, start - from + repair.with.len());
+        let link = sequences::find(&window, strict, Some(codec))
+            .into_iter()
+            .find(|s| {
+                s.codec == codec
+                    && s.start < b
+                    && s.end > a
+                    && (s.start < a || s.end > b)
+                    && !is_rare(s.decoded())
+            });
+        let Some(link) = link else {
+            return repair;
+        };
+        let (left, right) = (link.start.min(a), link.end.max(b));
+        let mut with = String::with_capacity(right - left);
+        with.push_str(&window[left..link.start]);
+        with.push(link.decoded());
+        with.push_str(&window[link.end..right]);
+        repair.range = from + left..end + (right - b);
+        repair.with = Cow::Owned(with);
     }
-    // The repeats after the repair, none that a sequence holds (that one has its own repair).
-    let mut ends = Vec::new();
-    let mut end = repair.range.end;
-    while text[end..].starts_with(rest) && covering(seqs, end).is_none() {
-        end += rest.len();
-        ends.push(end);
-    }
-    if ends.len() >= 2 {
-        repair.range.end = ends[ends.len() - 2];
-    }
-    repair
-}
-
-/// [`chain`]'s case: the leads before the repair.
-fn chain_before(text: &str, seqs: &[Sequence], codec: Codec, mut repair: Repair) -> Repair {
-    let Some(first) = repair.with.chars().next() else {
-        return repair;
-    };
-    // The character's byte is its code point: 0xC2 and that byte decode to it.
-    let Some(byte) = codecs::bytes_of(first).and_then(|b| b.get(codec)) else {
-        return repair;
-    };
-    if u32::from(byte) != first as u32 || !(0x80..=0xBF).contains(&byte) {
-        return repair;
-    }
-    let Some(lead) = codecs::char_of(codec, 0xC2) else {
-        return repair;
-    };
-    // The leads before the repair, nearest first, through what `unicode` removes; none that a
-    // sequence holds.
-    let leads: Vec<usize> = visible_before(text, repair.range.start)
-        .take_while(|&(at, c)| c == lead && covering(seqs, at).is_none())
-        .map(|(at, _)| at)
-        .collect();
-    if leads.len() >= 2 {
-        repair.range.start = leads[leads.len() - 2];
-    }
-    repair
 }
 
 /// Whether a sequence in `line` crosses byte `join` (holds the characters on both sides of it):
@@ -1131,6 +1132,46 @@ mod tests {
             );
             assert_eq!(fix(&once), once, "{n}");
         }
+    }
+
+    /// Found by the `clean_bytes` fuzz target (`mojibake-chain-settles-after-other-stages`):
+    /// `¬®` is `¨` and `¬¨` is `¬` in MacRoman, so each repair in `¨¬¬¬®®®` made the next with
+    /// its neighbours, a link a round, longer than the stage's rounds; left as it was, it settled
+    /// in a second run once other stages had changed the text beside it. A chain is now taken
+    /// whole by the repair that starts it, in one round, whichever way it goes.
+    #[test]
+    fn a_chain_either_way_is_repaired_in_one_round() {
+        for (a, b, c, d) in [(4, 5, 8, 4), (1, 20, 20, 1), (0, 12, 3, 9), (7, 1, 30, 0)] {
+            let text = format!(
+                "x {}{}{}{} –ö and √©t√© here",
+                "¨".repeat(a),
+                "¬".repeat(b),
+                "®".repeat(c),
+                "¬".repeat(d)
+            );
+            let mut rounds = 0;
+            let once = crate::edit::until_stable(&text, "mojibake", 2, |t| {
+                rounds += 1;
+                FixMojibake::default().round(t)
+            });
+            assert!(!once.is_unchanged(), "{text}");
+            assert_eq!(
+                rounds, 2,
+                "{text}: one round to repair, one to find nothing"
+            );
+            assert!(once.text().ends_with(" К and été here"), "{text}");
+        }
+        // `Â` and a no-break space are a no-break space: the leads before it go with it.
+        assert_eq!(
+            fix(&format!("a {}\u{a0}b and CafÃ©", "Â".repeat(12))),
+            "a \u{a0}b and Café"
+        );
+        // A link whose character is rare is judged as any sequence is, and refused: `ß“` would
+        // be NKo, `Ê…` IPA.
+        assert_eq!(
+            fix("Die StraÃŸe heiÃŸt „FuÃŸ“. CAFÃ‰… MÃœNCHEN”"),
+            "Die Straße heißt „Fuß“. CAFÉ… MÜNCHEN”"
+        );
     }
 
     /// Found by the end-to-end evaluation (seeds 9, 22, 25): the ʻokina of "Nukuʻalofa" (U+02BB,
