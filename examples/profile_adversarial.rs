@@ -8,9 +8,12 @@
 //!
 //! The first argument is the case (`stars-and-words`, `brackets`, `hyphens`, `broken-paragraphs`,
 //! `one-char-lines`, `blank-lines`, `list-items`, `invalid`: an invalid byte every other byte,
-//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL), the second a preset name or stage names joined
+//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL, `mojibake-3`: multilingual text misread three times), the second a preset name or stage names joined
 //! by commas (`decode` is always run first, through `clean_bytes`), the third how many runs.
 //! The input is about 1 MB (0.1 MB for the line cases, as in the example's smaller size).
+
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 fn repeat(unit: &str, bytes: usize) -> Vec<u8> {
     unit.repeat(bytes.div_ceil(unit.len())).into_bytes()
@@ -37,6 +40,23 @@ fn input(case: &str) -> Vec<u8> {
             bytes.extend([b'a', 0x80].repeat(1 << 19));
             bytes.extend("Конец.".bytes());
             bytes
+        }
+        "mojibake-3" => {
+            // As the example's: multilingual text read as Windows-1252 three times (192 KB
+            // before, about 1 MB after).
+            let mut text = common::clean_multilingual();
+            let mut len = 192 << 10;
+            while !text.is_char_boundary(len) {
+                len -= 1;
+            }
+            text.truncate(len);
+            for _ in 0..3 {
+                text = encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(text.as_bytes())
+                    .0
+                    .into_owned();
+            }
+            text.into_bytes()
         }
         other => panic!("unknown case {other}"),
     }

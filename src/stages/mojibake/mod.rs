@@ -359,7 +359,7 @@ impl FixMojibake {
         // ISO-8859-2 throughout, not Windows-1250 with one sloppy byte).
         let best = sequences::best_codec(text, &seqs);
         if seqs.iter().any(|s| s.codec != best) {
-            seqs = sequences::find(text, allow, Some(best));
+            seqs = sequences::find_again(text, allow, best, &seqs);
         }
         let runs = self.runs(text, &seqs);
         // Evidence of each codec: runs that are clearly mojibake, and how much of it there is.

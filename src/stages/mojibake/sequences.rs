@@ -360,10 +360,51 @@ fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
 /// Most non-ASCII characters of real text are rejected after two table lookups: the character is
 /// a lead in no codec, or the next one is a continuation in none of the codecs it leads in.
 pub(crate) fn find(text: &str, allow: Allow, preferred: Option<Codec>) -> Vec<Sequence> {
+    scan(text, allow, preferred, &[])
+}
+
+/// [`find`] with `preferred`, given `first`, what `find` found with no codec preferred, so that
+/// only where `first` read another codec is the text read again. Where `first` found a sequence
+/// of `preferred`, the codec that `find` then tries first, it finds the same one; where it found
+/// none, no codec reads one in any order. (The same as `find(text, allow, Some(preferred))`: a
+/// test checks it.)
+pub(crate) fn find_again(
+    text: &str,
+    allow: Allow,
+    preferred: Codec,
+    first: &[Sequence],
+) -> Vec<Sequence> {
+    scan(text, allow, Some(preferred), first)
+}
+
+/// [`find`], with the sequences a first scan found (see [`find_again`]).
+fn scan(text: &str, allow: Allow, preferred: Option<Codec>, first: &[Sequence]) -> Vec<Sequence> {
     let bytes = text.as_bytes();
-    let mut found: Vec<Sequence> = Vec::new();
+    let mut found: Vec<Sequence> = Vec::with_capacity(first.len());
+    // The first of `first` that does not end at or before `i`.
+    let mut k = 0;
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
+        if !first.is_empty() {
+            while first.get(k).is_some_and(|s| s.end <= i) {
+                k += 1;
+            }
+            match first.get(k) {
+                Some(s) if s.start == i && Some(s.codec) == preferred => {
+                    found.push(*s);
+                    i = next_non_ascii(bytes, s.end);
+                    continue;
+                }
+                // The first scan read every character before its next sequence and found
+                // nothing there.
+                Some(s) if s.start > i => {
+                    i = s.start;
+                    continue;
+                }
+                None => break,
+                _ => {}
+            }
+        }
         let c = text[i..]
             .chars()
             .next()
@@ -461,6 +502,56 @@ mod tests {
         question: false,
         space: false,
     };
+
+    /// `find_again` finds what `find` with the codec preferred finds, on every text of the
+    /// stage's tests of codecs and on mixed mojibake.
+    #[test]
+    fn find_again_is_find_with_the_codec_preferred() {
+        let texts = [
+            "CafÃ© doesnâ€™t, MĂĄm tĹ\u{99}etĂ\u{ad}ho, Ä°lham, РґРѕСЂРѕРіРµ, nÃƒÂ©, voilÃ  le, Å?x",
+            "√©t√© –ö ¬¨¨ ƒƒØƒ õœ ÃŸ Ã\u{a0}b ï¼Œç‰†å§‹ä¹Ÿ Ð Ñƒ Ã¿ÃŸ",
+        ];
+        let lossy = Allow {
+            question: true,
+            space: true,
+        };
+        // And strings drawn from the characters mojibake is made of, a few thousand of them.
+        let alphabet: Vec<char> = "Ã©¬¨®ƒØÂ\u{a0} a?\u{fffd}ÐÑ€â„¢Ä°ÅŸĂĄĹ√–Ö™’Î±ÏŽ\u{ad}\u{93}Рѓ"
+            .chars()
+            .collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let drawn: Vec<String> = (0..3000)
+            .map(|_| {
+                (0..12)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect();
+        for text in texts
+            .iter()
+            .copied()
+            .chain(drawn.iter().map(String::as_str))
+        {
+            for allow in [STRICT, lossy] {
+                let first = find(text, allow, None);
+                for codec in CODECS {
+                    let again = find_again(text, allow, codec, &first);
+                    let direct = find(text, allow, Some(codec));
+                    let key = |s: &[Sequence]| -> Vec<_> {
+                        s.iter()
+                            .map(|s| (s.start, s.end, s.codec, s.decoded()))
+                            .collect()
+                    };
+                    assert_eq!(key(&again), key(&direct), "{codec:?} {text}");
+                }
+            }
+        }
+    }
 
     fn decoded(text: &str) -> String {
         find(text, STRICT, None)
