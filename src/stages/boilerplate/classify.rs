@@ -304,11 +304,32 @@ fn copyright(t: &str) -> bool {
 /// it is not lowercased and counted by each rule in turn (a 2 MB line cost 350 M instructions).
 const LONGEST: usize = 4096;
 
-/// What the line `t` (trimmed) is, if it is boilerplate.
+/// What the line `t` (trimmed) is, if it is boilerplate. It is read as the `whitespace` stage
+/// leaves it, each run of white space one space (the user's patterns see it so too), so that a
+/// second run, after that stage, reads it the same: `###` and 81 spaces and `##` is too long
+/// for a separator, and `### ##` is one.
 pub fn classify(t: &str, labels: &[String], patterns: &[regex::Regex]) -> Option<Kind> {
     if t.is_empty() {
         return None;
     }
+    if has_space_to_collapse(t) {
+        let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        return classify_collapsed(&collapsed, labels, patterns);
+    }
+    classify_collapsed(t, labels, patterns)
+}
+
+/// Whether `t` has white space that is not a single space: a run, a tab, a no-break space.
+pub(super) fn has_space_to_collapse(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memmem::find(bytes, b"  ").is_some()
+        || memchr::memchr3(b'\t', b'\r', b'\x0b', bytes).is_some()
+        || memchr::memchr(b'\x0c', bytes).is_some()
+        || !t.is_ascii() && t.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// [`classify`], on a line whose white space is single spaces.
+fn classify_collapsed(t: &str, labels: &[String], patterns: &[regex::Regex]) -> Option<Kind> {
     if separator(t) {
         return Some(Kind::Separator);
     }
@@ -348,6 +369,21 @@ mod tests {
 
     fn kind(t: &str) -> Option<Kind> {
         classify(t, &[], &[])
+    }
+
+    /// Found by the `clean_bytes` fuzz target (`boilerplate-separator-with-a-run-of-spaces`):
+    /// a line is read as `whitespace` will leave it, so that a second run reads it the same.
+    #[test]
+    fn runs_of_spaces_are_read_as_one() {
+        let wide = format!("###{}##", " ".repeat(81));
+        assert_eq!(classify(&wide, &[], &[]), Some(Kind::Separator));
+        assert_eq!(classify("-\t\u{a0} -", &[], &[]), Some(Kind::Separator));
+        let label = format!("Source:{}AzerNews", " ".repeat(LONGEST));
+        assert_eq!(
+            classify(&label, &[], &[]),
+            Some(Kind::SourceLabel(Some("AzerNews".into())))
+        );
+        assert_eq!(classify("A  sentence   of  prose.", &[], &[]), None);
     }
 
     #[test]

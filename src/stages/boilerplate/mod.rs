@@ -20,7 +20,9 @@
 //!
 //! **Evidence**: a line is boilerplate only when all of it is one of the kinds above: a label
 //! must be a known one with at most a short value, a share line must start with its verb and be
-//! short, a date must be all of its line.
+//! short, a date must be all of its line. A line is read as the `whitespace` stage will leave
+//! it, each run of white space one space (the user's patterns see it so too), so that what a
+//! second run reads is what the first read.
 //!
 //! ```
 //! use textmend::{Meta, Stage};
@@ -174,8 +176,10 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     // than 320 bytes is too long for a separator or a date; one without a colon is no source
     // label; one that does not end with `)` no outlet and its date; one without `cookie` no
     // cookie notice; one of more than 8 words has the spaces a URL has none of, and is too long
-    // for a share line. What is left is a copyright line, which says so.
+    // for a share line. What is left is a copyright line, which says so. (Counted on the line
+    // as `classify` reads it, white space collapsed.)
     if t.len() > 4 * 80
+        && !classify::has_space_to_collapse(t)
         && memchr(b':', t.as_bytes()).is_none()
         && !t.contains('：')
         && !t.ends_with(')')
