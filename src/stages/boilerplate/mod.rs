@@ -179,7 +179,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     // for a share line. What is left is a copyright line, which says so. (Counted on the line
     // as `classify` reads it, white space collapsed.)
     if t.len() > 4 * 80
-        && !classify::has_space_to_collapse(t)
+        && !classify::has_spaces_in_a_row(t)
         && memchr(b':', t.as_bytes()).is_none()
         && !t.contains('：')
         && !t.ends_with(')')

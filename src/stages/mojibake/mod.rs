@@ -88,11 +88,13 @@ pub(crate) mod plausibility;
 mod sequences;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::edit::{Rewrite, StageEdit, View};
+use crate::fast_hash::FastHash;
 use crate::stages::{NormalizeUnicode, NormalizeWhitespace};
 use crate::{Meta, Stage};
 use codecs::Codec;
@@ -462,9 +464,38 @@ impl FixMojibake {
         }
     }
 
+    /// The layers of misreading under `output`, a run's first layer undone, undone in turn (up
+    /// to [`max_layers`](Self::max_layers) in all): what is left, and the codecs.
+    fn deeper_layers(&self, mut output: String) -> (String, Vec<&'static str>) {
+        let mut layers = Vec::new();
+        let max = usize::from(self.max_layers.clamp(1, 3)) - 1;
+        while layers.len() < max {
+            let Some((again, name)) = unlayer(&output) else {
+                break;
+            };
+            if !again.chars().any(is_rare) {
+                output = again;
+                layers.push(name);
+                continue;
+            }
+            // A middle layer may hold C1 controls that the next one consumes.
+            match unlayer(&again).filter(|_| layers.len() + 2 <= max) {
+                Some((third, name2)) if !third.chars().any(is_rare) => {
+                    output = third;
+                    layers.push(name);
+                    layers.push(name2);
+                }
+                _ => break,
+            }
+        }
+        (output, layers)
+    }
+
     /// Groups the sequences into runs, decodes each (layer after layer) and scores it.
     fn runs(&self, text: &str, seqs: &[Sequence]) -> Vec<Run> {
         let mut runs = Vec::new();
+        let mut deeper: HashMap<String, (String, Vec<&'static str>), FastHash> =
+            HashMap::with_hasher(FastHash);
         let mut i = 0;
         while i < seqs.len() {
             let first = &seqs[i];
@@ -480,29 +511,24 @@ impl FixMojibake {
                 }
             }
             let run_seqs = &seqs[i..j];
-            let mut output: String = run_seqs.iter().map(Sequence::decoded).collect();
+            let output: String = run_seqs.iter().map(Sequence::decoded).collect();
             let sloppy = run_seqs.iter().any(|s| s.sloppy);
             let mut layers = vec![first.codec.name(sloppy)];
-            let max = usize::from(self.max_layers.clamp(1, 3));
-            while layers.len() < max {
-                let Some((again, name)) = unlayer(&output) else {
-                    break;
-                };
-                if !again.chars().any(is_rare) {
-                    output = again;
-                    layers.push(name);
-                    continue;
-                }
-                // A middle layer may hold C1 controls that the next one consumes.
-                match unlayer(&again).filter(|_| layers.len() + 2 <= max) {
-                    Some((third, name2)) if !third.chars().any(is_rare) => {
-                        output = third;
-                        layers.push(name);
-                        layers.push(name2);
+            // The same words recur in a document, and so do their runs: the layers under a
+            // run's first are undone once for each output (for one character, at once).
+            let (output, deeper) = if output.len() <= 4 {
+                self.deeper_layers(output)
+            } else {
+                match deeper.get(&output) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let found = self.deeper_layers(output.clone());
+                        deeper.insert(output, found.clone());
+                        found
                     }
-                    _ => break,
                 }
-            }
+            };
+            layers.extend(deeper);
             let loss = run_seqs.iter().find_map(|s| s.loss);
             let range = first.start..seqs[j - 1].end;
             let (score, relief) = score(text, seqs, i..j, &output);
