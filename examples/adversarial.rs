@@ -145,6 +145,20 @@ fn mojibake_pairs(scale: usize) -> Vec<u8> {
     repeat("Ã©", 1 << 20, scale)
 }
 
+fn mojibake_chains(scale: usize) -> Vec<u8> {
+    // A chain (`Â` and a no-break space are a no-break space, again and again) before a long
+    // run of mojibake, and one (`¬®` is `¨`, `¬¨` is `¬`, in MacRoman) beside clear MacRoman
+    // mojibake: each repair takes its chain with it, a link at a time at its ends.
+    let mut text = "Â".repeat(100_000 * scale);
+    text.push('\u{a0}');
+    text.push_str(&"Ã©".repeat(100_000 * scale));
+    text.push_str(" x ");
+    text.push_str(&"¬".repeat(50_000 * scale));
+    text.push_str(&"®".repeat(50_000 * scale));
+    text.push_str(" –ö √©t√©\n");
+    text.into_bytes()
+}
+
 fn entities(scale: usize) -> Vec<u8> {
     repeat("&amp;&#x41;&", 1 << 20, scale)
 }
@@ -182,6 +196,7 @@ const CASES: &[(&str, Build, bool)] = &[
     ("full-width x 700k + 中", full_width, false),
     ("'Ã' + 1M NUL, x 3", mojibake_lead_and_controls, false),
     ("'Ã©' x 500k", mojibake_pairs, false),
+    ("mojibake chains, 1 MB", mojibake_chains, false),
     ("entities x 170k", entities, false),
     ("'- item' x 300k", list_items, false),
     ("'and\\n\\n' x 400k", broken_paragraphs, false),

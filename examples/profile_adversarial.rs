@@ -8,7 +8,7 @@
 //!
 //! The first argument is the case (`stars-and-words`, `brackets`, `hyphens`, `broken-paragraphs`,
 //! `one-char-lines`, `blank-lines`, `list-items`, `invalid`: an invalid byte every other byte,
-//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL, `mojibake-3`: multilingual text misread three times), the second a preset name or stage names joined
+//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL, `mojibake-3`: multilingual text misread three times, `chains`: mojibake chains), the second a preset name or stage names joined
 //! by commas (`decode` is always run first, through `clean_bytes`), the third how many runs.
 //! The input is about 1 MB (0.1 MB for the line cases, as in the example's smaller size).
 
@@ -33,6 +33,17 @@ fn input(case: &str) -> Vec<u8> {
             let mut text = String::from("A title\n\nA paragraph.\n\nhttps://example.com/");
             text.push_str(&"a/b-c_d%20".repeat((1 << 20) / 10));
             text.push_str("\n\nThe end.\n");
+            text.into_bytes()
+        }
+        "chains" => {
+            // As the example's `mojibake chains`.
+            let mut text = "Â".repeat(100_000);
+            text.push('\u{a0}');
+            text.push_str(&"Ã©".repeat(100_000));
+            text.push_str(" x ");
+            text.push_str(&"¬".repeat(50_000));
+            text.push_str(&"®".repeat(50_000));
+            text.push_str(" –ö √©t√©\n");
             text.into_bytes()
         }
         "invalid-in-utf8" => {

@@ -88,7 +88,7 @@ pub(crate) mod plausibility;
 mod sequences;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -969,53 +969,87 @@ fn lost_space(text: &str, seqs: &[Sequence], seq: &Sequence, evidence: bool) -> 
 /// rounds would be left as it is, and whether it settled in a later run would depend on what the
 /// other stages changed around it. A sequence whose character is rare is no link: the next round
 /// judges it in full (`Fuß“` is no `ߓ`). `within` bounds what the repair may take.
-fn absorb(text: &str, codec: Codec, within: Range<usize>, mut repair: Repair) -> Repair {
-    // A sequence is at most four characters.
+fn absorb(text: &str, codec: Codec, within: Range<usize>, repair: Repair) -> Repair {
+    // A sequence is at most four characters: a link holds at most three on either side.
     const REACH: usize = 3;
     let strict = Allow {
         question: false,
         space: false,
     };
+    let link_across = |window: &str, cut: usize| {
+        sequences::find(window, strict, Some(codec))
+            .into_iter()
+            .find(|s| s.codec == codec && s.start < cut && s.end > cut && !is_rare(s.decoded()))
+    };
+    let Range { mut start, mut end } = repair.range;
+    // What the repair gives, once a link has changed it: its ends change, a character at a
+    // time, and a long chain costs no copy of the rest for each link.
+    let mut out: Option<VecDeque<char>> = None;
     let mut window = String::new();
     loop {
-        let Range { start, end } = repair.range;
-        let from = text[within.start.min(start)..start]
+        let mut linked = false;
+        // Before the repair.
+        let lo = within.start.min(start);
+        let from = text[lo..start]
             .char_indices()
             .rev()
             .take(REACH)
             .last()
-            .map_or(start, |(at, _)| within.start.min(start) + at);
-        let to = text[end..within.end.max(end)]
+            .map_or(start, |(at, _)| lo + at);
+        if from < start {
+            window.clear();
+            window.push_str(&text[from..start]);
+            let cut = window.len();
+            match &out {
+                None => window.extend(repair.with.chars().take(REACH)),
+                Some(out) => window.extend(out.iter().take(REACH)),
+            }
+            if let Some(link) = link_across(&window, cut) {
+                let out = out.get_or_insert_with(|| repair.with.chars().collect());
+                for _ in window[cut..link.end].chars() {
+                    out.pop_front();
+                }
+                out.push_front(link.decoded());
+                start = from + link.start;
+                linked = true;
+            }
+        }
+        // After it.
+        let hi = within.end.max(end);
+        let to = text[end..hi]
             .char_indices()
             .nth(REACH)
-            .map_or(within.end.max(end), |(at, _)| end + at);
-        if from == start && to == end {
-            return repair;
+            .map_or(hi, |(at, _)| end + at);
+        if to > end {
+            window.clear();
+            let last: Vec<char> = match &out {
+                None => repair.with.chars().rev().take(REACH).collect(),
+                Some(out) => out.iter().rev().take(REACH).copied().collect(),
+            };
+            window.extend(last.iter().rev());
+            let cut = window.len();
+            window.push_str(&text[end..to]);
+            if let Some(link) = link_across(&window, cut) {
+                let out = out.get_or_insert_with(|| repair.with.chars().collect());
+                for _ in window[link.start..cut].chars() {
+                    out.pop_back();
+                }
+                out.push_back(link.decoded());
+                end += link.end - cut;
+                linked = true;
+            }
         }
-        window.clear();
-        window.push_str(&text[from..start]);
-        window.push_str(&repair.with);
-        window.push_str(&text[end..to]);
-        let (a, b) = (start - from, start - from + repair.with.len());
-        let link = sequences::find(&window, strict, Some(codec))
-            .into_iter()
-            .find(|s| {
-                s.codec == codec
-                    && s.start < b
-                    && s.end > a
-                    && (s.start < a || s.end > b)
-                    && !is_rare(s.decoded())
-            });
-        let Some(link) = link else {
-            return repair;
-        };
-        let (left, right) = (link.start.min(a), link.end.max(b));
-        let mut with = String::with_capacity(right - left);
-        with.push_str(&window[left..link.start]);
-        with.push(link.decoded());
-        with.push_str(&window[link.end..right]);
-        repair.range = from + left..end + (right - b);
-        repair.with = Cow::Owned(with);
+        if !linked {
+            break;
+        }
+    }
+    match out {
+        None => repair,
+        Some(out) => Repair {
+            range: start..end,
+            with: Cow::Owned(out.into_iter().collect()),
+            reason: repair.reason,
+        },
     }
 }
 
