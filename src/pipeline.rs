@@ -244,8 +244,8 @@ impl Pipeline {
     /// multi-byte encodings), so a log always means the same thing.
     pub fn clean_bytes<'a>(&self, bytes: &'a [u8]) -> Cleaned<'a> {
         let decoded = match &self.decode {
-            Some(decode) => decode.decode(bytes),
-            None => DecodeBytes::default().decode(bytes),
+            Some(decode) => decode.decode_leaving_before(bytes),
+            None => DecodeBytes::default().decode_leaving_before(bytes),
         };
         let mut meta = Meta {
             encoding: Some(decoded.encoding.name().to_owned()),

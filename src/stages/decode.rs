@@ -89,6 +89,17 @@ impl DecodeBytes {
 
     /// Decodes `bytes`.
     pub fn decode<'a>(&self, bytes: &'a [u8]) -> Decoded<'a> {
+        let mut decoded = self.decode_leaving_before(bytes);
+        for e in &mut decoded.edits {
+            e.before = escape_invalid(&bytes[e.start..e.end]).into();
+        }
+        decoded
+    }
+
+    /// [`decode`](Self::decode), the edits' `before` left empty: for the pipeline, whose log
+    /// has it filled in at the end, once (an input with an invalid byte every other byte is one
+    /// edit of all of it, and its `before` four times its size).
+    pub(crate) fn decode_leaving_before<'a>(&self, bytes: &'a [u8]) -> Decoded<'a> {
         let bom = Encoding::for_bom(bytes);
         let (encoding, bom_len) = match (self.encoding, bom) {
             (Some(forced), Some((found, len))) if forced == found => (forced, len),
@@ -115,9 +126,6 @@ impl DecodeBytes {
         } else {
             out.whole(&bytes[bom_len..], encoding)
         };
-        for e in &mut out.edits {
-            e.before = escape_invalid(&bytes[e.start..e.end]).into();
-        }
         Decoded {
             text,
             encoding,
