@@ -326,6 +326,9 @@ pub(super) fn words(text: &str) -> Words {
                 && chunk.len() > 4
                 && chunk.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
         let first_in_chunk = words.len();
+        // The character before the next word, once the chunk's first has been passed (a word
+        // starts after the characters skipped before it): read once, not again for the word.
+        let mut skipped = char_before(text, chunk_start);
         let mut j = chunk_start;
         while j < chunk_end {
             let class = CLASS[bytes[j] as usize];
@@ -333,6 +336,7 @@ pub(super) fn words(text: &str) -> Words {
                 if class == SENTENCE_END {
                     sentence_start = true;
                 }
+                skipped = Some(char::from(bytes[j]));
                 j += 1;
                 continue;
             }
@@ -342,13 +346,17 @@ pub(super) fn words(text: &str) -> Words {
                     if c == '…' {
                         sentence_start = true;
                     }
+                    skipped = Some(c);
                     j += c.len_utf8();
                     continue;
                 }
             }
             let start = j;
+            let before = skipped;
             let mut letters = true;
             let mut foreign = false;
+            // The character that ends the word, when it is read to see that it does.
+            let mut after = None;
             while j < chunk_end {
                 let b = bytes[j];
                 let class = CLASS[b as usize];
@@ -358,6 +366,7 @@ pub(super) fn words(text: &str) -> Words {
                     continue;
                 }
                 if class != HIGH && b != b'\'' {
+                    after = Some(char::from(b));
                     break;
                 }
                 let c = text[j..].chars().next().expect("on a character boundary");
@@ -370,6 +379,7 @@ pub(super) fn words(text: &str) -> Words {
                         .next()
                         .is_some_and(|c| alphanumeric.is(c));
                 if !alphanumeric.is(c) && !inner_apostrophe {
+                    after = Some(c);
                     break;
                 }
                 // Only an apostrophe after a letter is one the stage restores: "8's" and "1990's"
@@ -385,8 +395,13 @@ pub(super) fn words(text: &str) -> Words {
                 foreign |= !inner_apostrophe;
                 j += c.len_utf8();
             }
-            let before = char_before(text, start);
-            let after = char_at(text, j);
+            debug_assert_eq!(before, char_before(text, start));
+            let after = if j == chunk_end {
+                char_at(text, j)
+            } else {
+                after
+            };
+            debug_assert_eq!(after, char_at(text, j));
             let against_before = matches!(before, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
             let against_after = matches!(after, Some('\'' | '’' | '‘' | '-' | '‐' | '‑' | '&'));
             let dotted = matches!(after, Some('.'))

@@ -233,7 +233,15 @@ impl FixMojibake {
             }
         }
         let spaces = NormalizeWhitespace::default().apply(normal, &mut Meta::default());
-        if spaces.is_unchanged() {
+        // Line breaks added or removed at the end of the text (a final newline) are in no
+        // sequence and beside none: such a view is the text again.
+        let trailing_newlines = normal.trim_end_matches('\n').len();
+        if spaces.is_unchanged()
+            || spaces
+                .edits()
+                .iter()
+                .all(|e| e.start >= trailing_newlines && e.after.bytes().all(|b| b == b'\n'))
+        {
             return Vec::new();
         }
         let view = View::new(spaces);

@@ -410,6 +410,12 @@ fn scan(text: &str, allow: Allow, preferred: Option<Codec>, first: &[Sequence]) 
             .next()
             .expect("i is on a character boundary");
         let after = i + c.len_utf8();
+        // U+FFFD, where a byte was lost, is common in damaged text and no codec's byte: it is
+        // turned away before the tables.
+        if c == '\u{FFFD}' {
+            i = next_non_ascii(bytes, after);
+            continue;
+        }
         // A no-break space (MacRoman's 0xCA) never leads: the `unicode` stage makes it a space.
         let Some(lead_bytes) = bytes_of(c)
             .filter(Bytes::is_lead_anywhere)
@@ -502,6 +508,12 @@ mod tests {
         question: false,
         space: false,
     };
+
+    /// `find` turns U+FFFD away before the tables, which would too.
+    #[test]
+    fn the_replacement_character_is_no_byte_of_any_codec() {
+        assert!(bytes_of('\u{FFFD}').is_none());
+    }
 
     /// `find_again` finds what `find` with the codec preferred finds, on every text of the
     /// stage's tests of codecs and on mixed mojibake.
