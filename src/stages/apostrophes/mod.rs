@@ -8,7 +8,8 @@
 //!   "they were here", "the shed" stay);
 //! - possessives: `Russias` → `Russia's` when "Russias" is not a word (or a very rare one) and
 //!   "Russia" is a proper name of [the lexicon](crate::lexicon) or is written on its own in the
-//!   same document ("Nagiyev" ... "Nagiyevs"); `childrens` → `children's` when "childrens" is not
+//!   same document ("Nagiyev" ... "Nagiyevs"; a name in accented Latin letters only so:
+//!   "Rosselló" ... "Rossellós" → "Rosselló's"); `childrens` → `children's` when "childrens" is not
 //!   a word and "children" is a common one; and, in a document that has lost its apostrophes
 //!   (none left after a letter, and a sure repair found or 200 words at least), by their
 //!   context and how often the word's possessive is written against its plural in wordfreq's
@@ -204,6 +205,22 @@ fn names_apostrophe(word: &[u8]) -> Option<usize> {
 fn possessive_shape(word: &[u8]) -> bool {
     let acronym = word.len() == 3 && word[..2].iter().all(u8::is_ascii_uppercase);
     (acronym || (4..=MAX_WORD).contains(&word.len())) && word[word.len() - 1] == b's'
+}
+
+/// A name written with letters of the Latin alphabet outside ASCII ("Rossellós", "Gdańsks",
+/// "Stamenkovićs"): an ASCII capital, then letters, those outside ASCII small Latin letters
+/// with their accents (Latin-1, Latin Extended-A and B, Latin Extended Additional). Such a
+/// word may be a possessive only of a name the document writes on its own: the lexicon holds
+/// English words, not these.
+fn latin_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| {
+            c.is_ascii_alphabetic()
+                || c.is_lowercase()
+                    && matches!(c, '\u{DF}'..='\u{FF}' | '\u{100}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+                    && c != '\u{F7}'
+        })
 }
 
 /// A document of this many words or more that writes no apostrophe after a letter has lost
@@ -566,6 +583,10 @@ impl RestoreApostrophes {
                     },
                     names,
                 )?;
+                // The lexicon knows no name in accented letters: only the document can tell.
+                if evidence == Evidence::Lexicon && !token.is_ascii() {
+                    return None;
+                }
                 Some((
                     insert(1),
                     match evidence {
@@ -643,11 +664,24 @@ impl Stage for RestoreApostrophes {
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
-            if !w.letters || w.code || w.against || w.apostrophe_after {
+            if w.code || w.against || w.apostrophe_after {
                 i += 1;
                 continue;
             }
             let word = &text.as_bytes()[w.range()];
+            if !w.letters {
+                // A name with accented Latin letters is asked of the document as a possessive,
+                // and of nothing else.
+                if self.possessives
+                    && possessive_shape(word)
+                    && latin_name(&text[w.range()])
+                    && self.repair(text, &words, i, None, &optimistic).is_some()
+                {
+                    ask_names.push(i);
+                }
+                i += 1;
+                continue;
+            }
             // One look-up tells a contraction or the start of a phrase; a possessive is a word
             // in "s". Most words are neither, and cost no more than this.
             let known = known::lookup(text.as_bytes(), w.range());
@@ -798,6 +832,10 @@ impl Stage for RestoreApostrophes {
                 } else {
                     continue;
                 };
+                // A name in accented letters on the document's evidence alone.
+                if !token.is_ascii() && reason != "possessive: name seen in document" {
+                    continue;
+                }
                 let at = token.len() - 1;
                 found.push((
                     words[i].range(),
@@ -1071,6 +1109,30 @@ mod tests {
             // Once on its own is not enough after a given name; a family's verb stays.
             "Marek Sekielski spoke. Tomasz Sekielskis film ran.",
             "Obama spoke. The Obamas hosted state dinners. Two Obamas hosted dinners.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
+    /// A name in accented Latin letters is a possessive's owner when the document writes it on
+    /// its own; the lexicon, which holds English words, is no evidence for it.
+    #[test]
+    fn possessives_of_names_with_accented_letters() {
+        assert_eq!(
+            fix(
+                "The governor Rosselló spoke to the press on Monday. Protesters called for \
+                 Rossellós resignation. The volunteers of Gdańsk met in Gdańsks streets."
+            ),
+            "The governor Rosselló spoke to the press on Monday. Protesters called for \
+             Rosselló's resignation. The volunteers of Gdańsk met in Gdańsk's streets."
+        );
+        for kept in [
+            // Not written on its own, or not in Latin letters.
+            "The protesters in the streets called for Rossellós resignation on Monday.",
+            "The city of Москва spoke to the press. They met Москваs leader there.",
+            // "Rossell" is not "Rosselló".
+            "The governor Rossell spoke to the press. Protesters called for Rossellós \
+             resignation.",
         ] {
             assert_eq!(fix(kept), kept);
         }

@@ -1,7 +1,8 @@
 //! Possessives written without their apostrophe ("Russias Sochi city", "the childrens hospital").
 //!
 //! `Xs` becomes `X's` only when `Xs` is not a word, or is a word far too rare to be meant, while
-//! `X` is: a proper name of the lexicon, a capitalized word the same document uses on its own,
+//! `X` is: a proper name of the lexicon, a capitalized word the same document uses on its own
+//! (the only evidence for a name in accented Latin letters, "Rossellós"),
 //! or a common noun whose plural is not `Xs` ("children", "company"). And always only before a
 //! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families.
 
@@ -46,13 +47,13 @@ pub(super) struct Names<'t> {
 
 /// A capitalized word as the rules compare it: its letters, without apostrophes, so that
 /// "Russia's" and "Russias" are one word and restoring an apostrophe changes no answer (a
-/// second run must decide as the first did). Name-like words hold nothing else outside ASCII.
+/// second run must decide as the first did).
 #[derive(Debug, Clone, Copy)]
 struct Key<'t>(&'t str);
 
 impl Key<'_> {
     fn letters(&self) -> impl Iterator<Item = u8> + '_ {
-        self.0.bytes().filter(|&b| b != b'\'' && b < 0x80)
+        self.0.split(['\'', '’']).flat_map(str::bytes)
     }
 }
 
@@ -74,16 +75,19 @@ impl std::hash::Hash for Key<'_> {
     }
 }
 
-/// A word written like a name or an acronym: a capital, then letters, apostrophes allowed (so
-/// that "Russias" and "Russia's", "DONT" and "DON'T" count alike, and restoring one changes
-/// nothing).
+/// A word written like a name or an acronym: a capital, then letters (accented ones too:
+/// "Rosselló"), apostrophes allowed (so that "Russias" and "Russia's", "DONT" and "DON'T" count
+/// alike, and restoring one changes nothing).
 fn name_like(word: &str) -> bool {
-    let word = word.as_bytes();
+    let bytes = word.as_bytes();
     // The bytes of `’` (E2 80 99) stand in a word only as `’`: no letter of those bytes alone.
-    word[0].is_ascii_uppercase()
-        && word
+    bytes[0].is_ascii_uppercase()
+        && (bytes
             .iter()
             .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | 0xE2 | 0x80 | 0x99))
+            || word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’')))
 }
 
 impl<'t> Names<'t> {
