@@ -16,7 +16,9 @@
 //!   English ("Trumps attempt", "the governments decision", "the UKs Brexit vote"), by what
 //!   follows a plural after a determiner ("the nations medical services", "the fires cause
 //!   was", "the victims lawyers"), or by a pair of capitalized words the document writes
-//!   ("Soviet Unions original", "Red Hats culture");
+//!   ("Soviet Unions original", "Red Hats culture", "South Carolinas 54 delegates"); an
+//!   acronym the document writes on its own, before what it owns ("NASAs Hubble telescope",
+//!   "NASAs 2014 selection");
 //! - fixed phrases: `each others`, `one anothers`, `todays`, `yesterdays`, `tomorrows`,
 //!   `o clock`, `rock n roll`, `New Years Eve`, `wits end`, `et als`;
 //! - names written with an apostrophe, that the word lists hold and that are written no other
@@ -221,6 +223,12 @@ fn latin_name(word: &str) -> bool {
                     && matches!(c, '\u{DF}'..='\u{FF}' | '\u{100}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
                     && c != '\u{F7}'
         })
+}
+
+/// A number or an ordinal: "54", "22nd".
+fn number_or_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "" | "st" | "nd" | "rd" | "th")
 }
 
 /// A document of this many words or more that writes no apostrophe after a letter has lost
@@ -543,11 +551,7 @@ impl RestoreApostrophes {
         let next_word = cx.next_word.or(cx.quoted);
         let next = next_word.map(|n| &text[n.range()])?;
         // A number or an ordinal: "Californias 22nd congressional seat".
-        let next_is_number = next_word.is_some_and(|n| {
-            let word = &text[n.range()];
-            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && matches!(&word[digits..], "" | "st" | "nd" | "rd" | "th")
-        });
+        let next_is_number = next_word.is_some_and(|n| number_or_ordinal(&text[n.range()]));
         if !next_is_number && !next_word.is_some_and(|n| n.letters) {
             return None;
         }
@@ -610,8 +614,14 @@ impl RestoreApostrophes {
                     None
                 }
             }
-            Case::Mixed => possessives::acronym_possessive(token, cx.prev, next, names)
-                .then(|| (insert(1), "possessive: name seen in document")),
+            Case::Mixed => possessives::acronym_possessive(
+                token,
+                cx.prev,
+                next,
+                next_is_number.then_some(cx.after_next).flatten(),
+                names,
+            )
+            .then(|| (insert(1), "possessive: name seen in document")),
             Case::Upper => None,
         }
     }
@@ -796,10 +806,16 @@ impl Stage for RestoreApostrophes {
                 .filter_map(|i| {
                     let cx = context(text, &words, i);
                     let token = &text[words[i].range()];
-                    // A number after a plural in lower case too: "the states 40 delegates".
+                    // A number after a plural in lower case too: "the states 40 delegates"; a
+                    // number or an ordinal after a capitalized word ("South Carolinas 54
+                    // delegates").
                     let number = |n: &Word| {
-                        token.as_bytes()[0].is_ascii_lowercase()
-                            && text[n.range()].bytes().all(|b| b.is_ascii_digit())
+                        let next = &text[n.range()];
+                        if token.as_bytes()[0].is_ascii_lowercase() {
+                            next.bytes().all(|b| b.is_ascii_digit())
+                        } else {
+                            number_or_ordinal(next)
+                        }
                     };
                     let next = cx
                         .next_word
@@ -1135,6 +1151,33 @@ mod tests {
              resignation.",
         ] {
             assert_eq!(fix(kept), kept);
+        }
+    }
+
+    /// A number after a possessive: "South Carolinas 54 delegates" when the document writes
+    /// "South Carolina" more often than "South Carolinas"; "NASAs 2014 selection" when a word
+    /// that goes on the noun phrase follows the number.
+    #[test]
+    fn possessives_before_numbers() {
+        assert_eq!(
+            fix(
+                "He doesnt know. South Carolina voted. Biden won 39 of South Carolinas 54 \
+                 delegates."
+            ),
+            "He doesn't know. South Carolina voted. Biden won 39 of South Carolina's 54 \
+             delegates."
+        );
+        assert_eq!(
+            fix("NASA spoke. It began with NASAs 2014 selection of SpaceX."),
+            "NASA spoke. It began with NASA's 2014 selection of SpaceX."
+        );
+        for kept in [
+            "He doesnt know. The Carolinas 54 delegates voted.",
+            "He doesnt know. South Carolinas 54 delegates voted. South Carolinas 3 seats fell.",
+            "The DVD is old. He sold DVDs 10 years ago.",
+            "The DVD is old. He sold DVDs 10 and 11.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
         }
     }
 

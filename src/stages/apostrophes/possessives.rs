@@ -607,22 +607,65 @@ fn counts_a_plural(prev: &str) -> bool {
 /// can be owned, and not after a word that counts a plural ("two MPs", "the MPs"), unless that
 /// word is "the" and the document defines the acronym as one organization's ("World Health
 /// Organization (WHO)" ... "the WHOs decision": 5 of the contractions the damaged Wikinews
-/// missed, "WHO's" read as "who's").
+/// missed, "WHO's" read as "who's"). Before a number, the word after the number must be one
+/// that goes on the noun phrase ("NASAs 2014 selection", `counted` = "selection").
 pub(super) fn acronym_possessive(
     token: &str,
     prev: Option<&str>,
     next: &str,
+    counted: Option<&str>,
     names: &Names<'_>,
 ) -> bool {
     let base = &token[..token.len() - 1];
+    let noun = |word: &str| {
+        word.bytes().any(|b| b.is_ascii_lowercase())
+            && !ends_noun_phrase(word)
+            && !reads_as_verb(word)
+    };
+    let owned = match counted {
+        Some(counted) => {
+            counted.len() >= 3
+                && counted.bytes().all(|b| b.is_ascii_lowercase())
+                && noun(counted)
+                && !time_unit(counted)
+        }
+        None => noun(next),
+    };
     base.len() >= 2
         && base.bytes().all(|b| b.is_ascii_uppercase())
-        && next.bytes().any(|b| b.is_ascii_lowercase())
-        && !ends_noun_phrase(next)
-        && !reads_as_verb(next)
+        && owned
         && (!prev.is_some_and(counts_a_plural)
             || matches!(prev, Some("the" | "The")) && names.defines(base))
         && (names.written(base, None) || crate::lexicon::english().is_name(base))
+}
+
+/// Units of time, which a number before them counts ("the MPs 10 years ago").
+fn time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "seconds"
+            | "decades"
+            | "centuries"
+            | "nights"
+            | "times"
+            | "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "decade"
+            | "century"
+            | "night"
+            | "time"
+    )
 }
 
 /// "every" cannot stand before a plural: after it "Xs" is the possessive ("every players
@@ -1354,6 +1397,7 @@ pub(super) fn odds_possessive(
     let capitalized = token.as_bytes()[0].is_ascii_uppercase();
     let next_lower = next.as_bytes()[0].is_ascii_lowercase();
     let next_capitalized = next.as_bytes()[0].is_ascii_uppercase();
+    let next_number = next.as_bytes()[0].is_ascii_digit();
     // "Soviet Unions original", "Red Hats engineering": the document writes the pair, a name,
     // more often than with the "s" ("Revolutionary Guards" is the name, "Revolutionary Guard"
     // a shorter form of it); or, before a word in lower case, writes it with the "s" only where
@@ -1361,7 +1405,7 @@ pub(super) fn odds_possessive(
     // Guards said"), and not as a people ("American Samoans citizenship"). (Before a capital,
     // the plural may open a longer name: "the Free and Equal Elections Foundation".)
     if capitalized
-        && (next_lower || next_capitalized)
+        && (next_lower || next_capitalized || next_number)
         && prev.is_some_and(|p| {
             let count = |name| names.pairs.get(&(Key(p), Key(name))).copied().unwrap_or(0);
             let as_plural = names
