@@ -1181,6 +1181,23 @@ mod tests {
         }
     }
 
+    /// A word that ends a noun phrase in lower case ("beyond", "very") opens a name when it is
+    /// written with a capital before another capitalized word: a possessive can own the name.
+    #[test]
+    fn a_possessive_before_a_name_that_opens_with_a_function_word() {
+        assert_eq!(
+            fix("Hulu spoke. The film ran as part of Hulus Beyond Fest in Hollywood."),
+            "Hulu spoke. The film ran as part of Hulu's Beyond Fest in Hollywood."
+        );
+        for kept in [
+            "Hulu spoke. The film ran as part of Hulus beyond Hollywood.",
+            "Nagiyev spoke. NAGIYEV MEETS Nagiyevs And Aliyevs Together.",
+            "Nagiyev spoke. The rival Nagiyevs Beyond.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
     /// An opening quotation mark after a possessive: the quotation is what it owns.
     #[test]
     fn a_possessive_before_a_quotation() {

@@ -4,7 +4,9 @@
 //! `X` is: a proper name of the lexicon, a capitalized word the same document uses on its own
 //! (the only evidence for a name in accented Latin letters, "Rossellós"),
 //! or a common noun whose plural is not `Xs` ("children", "company"). And always only before a
-//! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families.
+//! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families
+//! (a preposition or adverb written with a capital before a capitalized word opens a name, and
+//! can be owned: "Hulus Beyond Fest").
 
 use crate::fast_hash::FastHash;
 use std::collections::{HashMap, HashSet};
@@ -424,6 +426,80 @@ fn ends_noun_phrase(next: &str) -> bool {
     )
 }
 
+/// Whether `next`, a word that ends a noun phrase in lower case ("beyond", "very"), is written
+/// with a capital before another capitalized word, inside a sentence: the first word of a name
+/// ("Hulus Beyond Fest", "the Observatorys Very Large Telescope"), which a possessive can own.
+/// Not a conjunction, an article or a verb: "the Nagiyevs And Aliyevs" of a title written in
+/// capitals are two families.
+fn opens_a_name(next: &str, after_next: Option<&str>) -> bool {
+    let capitalized = |w: &str| {
+        w.len() >= 2
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+    };
+    capitalized(next)
+        && after_next.is_some_and(|a| a.as_bytes()[0].is_ascii_uppercase())
+        && !matches!(
+            next.to_ascii_lowercase().as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "vs"
+                | "versus"
+                | "the"
+                | "a"
+                | "an"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "have"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "said"
+                | "says"
+                | "say"
+                | "told"
+                | "who"
+                | "which"
+                | "that"
+                | "whom"
+                | "whose"
+                | "where"
+                | "when"
+                | "while"
+                | "if"
+                | "because"
+                | "so"
+                | "then"
+                | "than"
+                | "as"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+        )
+}
+
 /// Words in "-ed" and "-ally" after "Xs" are its verb or an adverb ("Egyptians raised",
 /// "Neandertals specifically chose"): "Xs" is then a plural.
 pub(super) fn reads_as_verb(next: &str) -> bool {
@@ -809,7 +885,7 @@ pub(super) fn capitalized_possessive(
     let superlative = matches!(next, "most" | "more")
         && en.get(token).is_none()
         && after_next.is_some_and(|a| a.bytes().all(|b| b.is_ascii_lowercase()));
-    if base.len() < 2 || ends_noun_phrase(next) && !superlative {
+    if base.len() < 2 || ends_noun_phrase(next) && !superlative && !opens_a_name(next, after_next) {
         return None;
     }
     let base_lower_is_word = en.get_lowercase(base).is_some_and(|e| e.is_word());
@@ -1388,7 +1464,7 @@ pub(super) fn odds_possessive(
     };
     if base.len() < 2
         || base.ends_with('s')
-        || ends_noun_phrase(next)
+        || ends_noun_phrase(next) && !opens_a_name(next, Some(after_next).flatten())
         || reads_as_verb(next) && !named_adjective()
         || prev.is_some_and(plural_quantifier)
     {
