@@ -6,7 +6,8 @@
 //! or a common noun whose plural is not `Xs` ("children", "company"). And always only before a
 //! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families
 //! (a preposition or adverb written with a capital before a capitalized word opens a name, and
-//! can be owned: "Hulus Beyond Fest").
+//! can be owned: "Hulus Beyond Fest"; so does a compound written with a hyphen, "Melbournes
+//! well-educated workforce", but a verb's prefix: "the Nagiyevs re-elected him").
 
 use crate::fast_hash::FastHash;
 use std::collections::{HashMap, HashSet};
@@ -690,13 +691,16 @@ pub(super) fn acronym_possessive(
     prev: Option<&str>,
     next: &str,
     counted: Option<&str>,
+    compound: Compound,
     names: &Names<'_>,
 ) -> bool {
     let base = &token[..token.len() - 1];
     let noun = |word: &str| {
-        word.bytes().any(|b| b.is_ascii_lowercase())
-            && !ends_noun_phrase(word)
-            && !reads_as_verb(word)
+        compound == Compound::Modifier && word.bytes().any(|b| b.is_ascii_lowercase())
+            || compound == Compound::None
+                && word.bytes().any(|b| b.is_ascii_lowercase())
+                && !ends_noun_phrase(word)
+                && !reads_as_verb(word)
     };
     let owned = match counted {
         Some(counted) => {
@@ -862,6 +866,32 @@ pub(super) struct Following<'t> {
     pub number: bool,
     /// The word after `next`, if white space alone lies between them.
     pub after_next: Option<&'t str>,
+    /// Whether `next` opens a compound written with a hyphen (see [`Compound`]).
+    pub compound: Compound,
+}
+
+/// The compound that the word after a possessive opens, written with a hyphen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Compound {
+    /// No hyphen after the word.
+    None,
+    /// A compound that modifies or names what the possessive owns ("well-educated workforce",
+    /// "near-infrared", "mixed-sex mark", "take-down notice"), whatever its first word alone
+    /// would be.
+    Modifier,
+    /// A prefix that makes a verb ("re-elected", "co-founded"): a plural's verb.
+    Verb,
+}
+
+impl Compound {
+    /// The compound that `first`, written before a hyphen and a letter, opens.
+    pub fn opened_by(first: &str) -> Compound {
+        match first.to_ascii_lowercase().as_str() {
+            "re" | "co" | "pre" | "un" | "de" | "mis" | "out" | "over" | "under" | "cross"
+            | "double" => Compound::Verb,
+            _ => Compound::Modifier,
+        }
+    }
 }
 
 /// Whether the capitalized `token` ("Russias") is `X's`, and on what evidence. `prev` is the
@@ -878,6 +908,7 @@ pub(super) fn capitalized_possessive(
         next,
         number: next_is_number,
         after_next,
+        compound,
     } = *following;
     let base = &token[..token.len() - 1];
     // "Australias most boring": "most" and "more" end the phrase of a plural, not of a word
@@ -885,7 +916,12 @@ pub(super) fn capitalized_possessive(
     let superlative = matches!(next, "most" | "more")
         && en.get(token).is_none()
         && after_next.is_some_and(|a| a.bytes().all(|b| b.is_ascii_lowercase()));
-    if base.len() < 2 || ends_noun_phrase(next) && !superlative && !opens_a_name(next, after_next) {
+    if base.len() < 2
+        || ends_noun_phrase(next)
+            && !superlative
+            && !opens_a_name(next, after_next)
+            && compound != Compound::Modifier
+    {
         return None;
     }
     let base_lower_is_word = en.get_lowercase(base).is_some_and(|e| e.is_word());
@@ -908,7 +944,8 @@ pub(super) fn capitalized_possessive(
     // "Dutertes unaired political ads": a word in "-ed" between a name that is no word and a
     // word that goes on the noun phrase is an adjective, unless something counts the name as a
     // family ("the Obamas hosted state dinners").
-    let verb_next = reads_as_verb(next);
+    let verb_next =
+        reads_as_verb(next) && compound != Compound::Modifier || compound == Compound::Verb;
     let adjective_next = || {
         next.len() >= 5
             && next.ends_with("ed")
