@@ -1184,10 +1184,15 @@ mod tests {
              delegates."
         );
         assert_eq!(
+            fix("He doesnt know. Trump spoke. Trump left. Biden won 290 to Donald Trumps 214."),
+            "He doesn't know. Trump spoke. Trump left. Biden won 290 to Donald Trump's 214."
+        );
+        assert_eq!(
             fix("NASA spoke. It began with NASAs 2014 selection of SpaceX."),
             "NASA spoke. It began with NASA's 2014 selection of SpaceX."
         );
         for kept in [
+            "He doesnt know. Trump spoke. The Trumps 14-year-old son spoke.",
             "He doesnt know. The Carolinas 54 delegates voted.",
             "He doesnt know. South Carolinas 54 delegates voted. South Carolinas 3 seats fell.",
             "The DVD is old. He sold DVDs 10 years ago.",

@@ -1456,9 +1456,10 @@ fn plural_quantifier(prev: &str) -> bool {
 /// apostrophe removed (`tests/integration/apostrophes.rs`): a capitalized word before a word in
 /// lower case is the possessive at these odds and up ("Trumps attempt" 3.4, "Presidents claim"
 /// 0.71, "Carolinas first" 1.4), below them often a plural or a name ("Days", "Hats");
-/// before a capitalized word ("Johns Hopkins") only at far higher odds; a word in lower case
-/// after a determiner ("the governments decision") like a capitalized one, and without one
-/// ("peoples support") at higher odds.
+/// before a capitalized word ("Johns Hopkins") or a number ("Donald Trumps 214", not after a
+/// word that counts a plural: "the Trumps 14-year-old son") only at far higher odds; a word in
+/// lower case after a determiner ("the governments decision") like a capitalized one, and
+/// without one ("peoples support") at higher odds.
 const ODDS_CAPITALIZED: f64 = 0.2;
 const ODDS_BEFORE_CAPITALIZED: f64 = 5.0;
 const ODDS_NAME_BEFORE_CAPITALIZED: f64 = 1.0;
@@ -1538,7 +1539,8 @@ pub(super) fn odds_possessive(
     let odds = en.possessive_odds(base)?;
     let enough = if capitalized && next_lower {
         ODDS_CAPITALIZED
-    } else if capitalized && next_capitalized {
+    } else if capitalized && (next_capitalized || next_number && !prev.is_some_and(counts_a_plural))
+    {
         // "Trumps White House": a name the document writes on its own, and often.
         if names.standalone(base) >= 2 {
             ODDS_NAME_BEFORE_CAPITALIZED
