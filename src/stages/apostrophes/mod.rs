@@ -9,13 +9,13 @@
 //! - possessives: `Russias` → `Russia's` when "Russias" is not a word (or a very rare one) and
 //!   "Russia" is a proper name of [the lexicon](crate::lexicon) or is written on its own in the
 //!   same document ("Nagiyev" ... "Nagiyevs"; a name in accented Latin letters only so:
-//!   "Rosselló" ... "Rossellós" → "Rosselló's"); `childrens` → `children's` when "childrens" is not
-//!   a word and "children" is a common one; and, in a document that has lost its apostrophes
-//!   (none left after a letter, and a sure repair found or 200 words at least), by their
-//!   context and how often the word's possessive is written against its plural in wordfreq's
-//!   English ("Trumps attempt", "the governments decision", "the UKs Brexit vote"), by what
-//!   follows a plural after a determiner ("the nations medical services", "the fires cause
-//!   was", "the victims lawyers"), or by a pair of capitalized words the document writes
+//!   "Rosselló" ... "Rossellós" → "Rosselló's"); `childrens` → `children's` when "childrens"
+//!   is not a word and "children" is a common one; and, in a document that has lost its
+//!   apostrophes (none left after a letter, and a sure repair found or 200 words at least), by
+//!   their context and how often the word's possessive is written against its plural in
+//!   wordfreq's English ("Trumps attempt", "the governments decision", "the UKs Brexit vote"),
+//!   by what follows a plural after a determiner ("the nations medical services", "the fires
+//!   cause was", "the victims lawyers"), or by a pair of capitalized words the document writes
 //!   ("Soviet Unions original", "Red Hats culture", "South Carolinas 54 delegates"); an
 //!   acronym the document writes on its own, before what it owns ("NASAs Hubble telescope",
 //!   "NASAs 2014 selection");
@@ -218,10 +218,9 @@ fn latin_name(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| {
-            c.is_ascii_alphabetic()
-                || c.is_lowercase()
-                    && matches!(c, '\u{DF}'..='\u{FF}' | '\u{100}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
-                    && c != '\u{F7}'
+            let latin = matches!(c, '\u{DF}'..='\u{FF}' | '\u{100}'..='\u{24F}')
+                || ('\u{1E00}'..='\u{1EFF}').contains(&c);
+            c.is_ascii_alphabetic() || c.is_lowercase() && latin && c != '\u{F7}'
         })
 }
 
