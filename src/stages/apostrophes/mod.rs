@@ -15,8 +15,9 @@
 //!   their context and how often the word's possessive is written against its plural in
 //!   wordfreq's English ("Trumps attempt", "the governments decision", "the UKs Brexit vote"),
 //!   by what follows a plural after a determiner ("the nations medical services", "the fires
-//!   cause was", "the victims lawyers"), or by a pair of capitalized words the document writes
-//!   ("Soviet Unions original", "Red Hats culture", "South Carolinas 54 delegates"); an
+//!   cause was", "the victims lawyers"), by a pair of capitalized words the document writes
+//!   ("Soviet Unions original", "Red Hats culture", "South Carolinas 54 delegates"), or by a
+//!   name the document writes on its own again and again ("Days son" of Doris Day); an
 //!   acronym the document writes on its own, before what it owns ("NASAs Hubble telescope",
 //!   "NASAs 2014 selection");
 //! - fixed phrases: `each others`, `one anothers`, `todays`, `yesterdays`, `tomorrows`,
@@ -1236,6 +1237,31 @@ mod tests {
             "The RIAA wrote. RIAAs take down notices.",
         ] {
             assert_eq!(fix(kept), kept);
+        }
+    }
+
+    /// A name of the lexicon that a document without apostrophes writes on its own again and
+    /// again owns the noun after it, though its plural is a common word ("Days son").
+    #[test]
+    fn a_name_written_again_and_again_owns_a_noun() {
+        assert_eq!(
+            fix(
+                "He doesnt know. Doris Day sang. In 1950 Day moved, and later Day retired. \
+                 Days son Terry died before her."
+            ),
+            "He doesn't know. Doris Day sang. In 1950 Day moved, and later Day retired. \
+             Day's son Terry died before her."
+        );
+        for kept in [
+            // Twice is not enough.
+            "He doesnt know. Doris Day sang. In 1950 Day moved. Days son Terry died.",
+            // An agent's name; a word that counts a plural.
+            "He doesnt know. Hunter sang. In 1950 Hunter moved, and Hunter left. Hunters \
+             rifle shots rang.",
+            "He doesnt know. Doris Day sang. In 1950 Day moved, and Day left. Some Days son \
+             Terry came.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
         }
     }
 

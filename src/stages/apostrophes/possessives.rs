@@ -1536,7 +1536,22 @@ pub(super) fn odds_possessive(
     {
         return Some("possessive: name seen in document");
     }
-    let odds = en.possessive_odds(base)?;
+    // "Days son" of Doris Day: a name of the lexicon that the document writes on its own again
+    // and again, before a noun, owns it, though its plural is a common word whose possessive is
+    // rarely written. Not a people's name or an agent's ("American Samoans citizenship",
+    // "Neandertals kind of"), nor after a word that counts a plural.
+    let name_written = || {
+        capitalized
+            && next_lower
+            && names.standalone(base) >= 3
+            && en.is_name(base)
+            && !demonym_like(base)
+            && !prev.is_some_and(counts_a_plural)
+            && possessed_noun(en, next)
+    };
+    let Some(odds) = en.possessive_odds(base) else {
+        return name_written().then_some("possessive: name seen in document");
+    };
     let enough = if capitalized && next_lower {
         ODDS_CAPITALIZED
     } else if capitalized && (next_capitalized || next_number && !prev.is_some_and(counts_a_plural))
@@ -1558,5 +1573,9 @@ pub(super) fn odds_possessive(
     } else {
         return None;
     };
-    (odds >= enough).then_some("possessive: context and word odds")
+    if odds >= enough {
+        Some("possessive: context and word odds")
+    } else {
+        name_written().then_some("possessive: name seen in document")
+    }
 }
