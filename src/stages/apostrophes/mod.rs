@@ -1265,6 +1265,22 @@ mod tests {
         }
     }
 
+    /// A word that reads as a plural's verb ("work", "claim") is a noun when a verb that
+    /// agrees with a singular follows it: the word before it is its owner.
+    #[test]
+    fn a_noun_that_a_singular_verb_follows_is_owned() {
+        assert_eq!(
+            fix("He doesnt know. Munk spoke. Munks work was later used in the war."),
+            "He doesn't know. Munk spoke. Munk's work was later used in the war."
+        );
+        for kept in [
+            "He doesnt know. Munk spoke. Munks work in the war.",
+            "He doesnt know. Munk spoke. Munks worked was later used.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
+    }
+
     /// An opening quotation mark after a possessive: the quotation is what it owns.
     #[test]
     fn a_possessive_before_a_quotation() {

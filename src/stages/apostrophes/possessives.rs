@@ -7,7 +7,8 @@
 //! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families
 //! (a preposition or adverb written with a capital before a capitalized word opens a name, and
 //! can be owned: "Hulus Beyond Fest"; so does a compound written with a hyphen, "Melbournes
-//! well-educated workforce", but a verb's prefix: "the Nagiyevs re-elected him").
+//! well-educated workforce", but a verb's prefix: "the Nagiyevs re-elected him"; and a verb's
+//! base form that a singular's verb follows is a noun: "Munks work was later used").
 
 use crate::fast_hash::FastHash;
 use std::collections::{HashMap, HashSet};
@@ -579,6 +580,24 @@ pub(super) fn reads_as_verb(next: &str) -> bool {
         )
 }
 
+/// Whether `next`, a verb's base form that is a noun too ("work", "claim"), is the noun a
+/// possessive owns because a verb that agrees with a singular follows it ("Munks work was
+/// later used", "the Presidents claim would tread"): were `next` a plural's verb, no verb could
+/// follow it.
+fn noun_before_verb(en: &Lexicon, next: &str, after_next: Option<&str>) -> bool {
+    next.len() >= 3
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !next.ends_with("ed")
+        && !next.ends_with('s')
+        && en
+            .get(&format!("{next}s"))
+            .is_some_and(|e| e.is_word() && e.frequency() > 0)
+        && matches!(
+            after_next,
+            Some("is" | "was" | "has" | "would" | "will" | "could" | "can" | "may" | "might")
+        )
+}
+
 /// Words that are a plural's demonym or agent: "Egyptian", "Swede", "Neandertal", "Muslim"
 /// ("Egyptians", "Swedes" are peoples, not owners).
 fn demonym_like(base: &str) -> bool {
@@ -960,7 +979,7 @@ pub(super) fn capitalized_possessive(
             && en.frequency(token) == 0
             && !en.get_lowercase(token).is_some_and(|e| e.is_word())
     };
-    if verb_next && !adjective_next() {
+    if verb_next && !adjective_next() && !noun_before_verb(en, next, after_next) {
         return None;
     }
     let common = en.frequency(token) > 0;
@@ -1503,7 +1522,7 @@ pub(super) fn odds_possessive(
     if base.len() < 2
         || base.ends_with('s')
         || ends_noun_phrase(next) && !opens_a_name(next, Some(after_next).flatten())
-        || reads_as_verb(next) && !named_adjective()
+        || reads_as_verb(next) && !named_adjective() && !noun_before_verb(en, next, after_next)
         || prev.is_some_and(plural_quantifier)
     {
         return None;
