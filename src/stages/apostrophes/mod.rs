@@ -633,7 +633,11 @@ impl RestoreApostrophes {
                 token,
                 cx.prev,
                 next,
-                next_is_number.then_some(cx.after_next).flatten(),
+                // Before a number or another acronym ("RIAAs DMCA notice"), the word after
+                // it says what is owned.
+                (next_is_number || next.len() >= 2 && next.bytes().all(|b| b.is_ascii_uppercase()))
+                    .then_some(cx.after_next)
+                    .flatten(),
                 compound,
                 names,
             )
@@ -1191,12 +1195,18 @@ mod tests {
             fix("NASA spoke. It began with NASAs 2014 selection of SpaceX."),
             "NASA spoke. It began with NASA's 2014 selection of SpaceX."
         );
+        // Another acronym, like a number, is followed by what is owned.
+        assert_eq!(
+            fix("The RIAA wrote. RIAAs DMCA notice alleged it."),
+            "The RIAA wrote. RIAA's DMCA notice alleged it."
+        );
         for kept in [
             "He doesnt know. Trump spoke. The Trumps 14-year-old son spoke.",
             "He doesnt know. The Carolinas 54 delegates voted.",
             "He doesnt know. South Carolinas 54 delegates voted. South Carolinas 3 seats fell.",
             "The DVD is old. He sold DVDs 10 years ago.",
             "The DVD is old. He sold DVDs 10 and 11.",
+            "The DVD is old. He sold DVDs USB sticks and more.",
         ] {
             assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
         }

@@ -703,8 +703,9 @@ fn counts_a_plural(prev: &str) -> bool {
 /// can be owned, and not after a word that counts a plural ("two MPs", "the MPs"), unless that
 /// word is "the" and the document defines the acronym as one organization's ("World Health
 /// Organization (WHO)" ... "the WHOs decision": 5 of the contractions the damaged Wikinews
-/// missed, "WHO's" read as "who's"). Before a number, the word after the number must be one
-/// that goes on the noun phrase ("NASAs 2014 selection", `counted` = "selection").
+/// missed, "WHO's" read as "who's"). Before a number or another acronym, the word after it
+/// (`counted`) must be a singular that goes on the noun phrase ("NASAs 2014 selection", "RIAAs
+/// DMCA notice").
 pub(super) fn acronym_possessive(
     token: &str,
     prev: Option<&str>,
@@ -727,6 +728,8 @@ pub(super) fn acronym_possessive(
                 && counted.bytes().all(|b| b.is_ascii_lowercase())
                 && noun(counted)
                 && !time_unit(counted)
+                // A plural after them may be one of a list ("DVDs, CDs and USB sticks").
+                && !counted.ends_with('s')
         }
         None => noun(next),
     };
