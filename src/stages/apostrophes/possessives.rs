@@ -580,6 +580,23 @@ pub(super) fn reads_as_verb(next: &str) -> bool {
         )
 }
 
+/// Whether the name joined by hyphens `whole` ("ABS-CBNs", "Mir-Mohammadis") is a possessive
+/// by what stands around it: its last word no people's name, nothing before it that counts a
+/// plural, a word in lower case after it that a possessive can stand before. (The stage asks
+/// only in a document that has lost its apostrophes, and that writes the name without its "s".)
+pub(super) fn compound_possessive(whole: &str, prev: Option<&str>, next: &str) -> bool {
+    let last = whole.rsplit('-').next().unwrap_or(whole);
+    let base = &last[..last.len() - 1];
+    base.len() >= 2
+        && !base.ends_with('s')
+        && !demonym_like(base)
+        && next.len() >= 3
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !ends_noun_phrase(next)
+        && !reads_as_verb(next)
+        && !prev.is_some_and(counts_a_plural)
+}
+
 /// Whether `next`, a verb's base form that is a noun too ("work", "claim"), is the noun a
 /// possessive owns because a verb that agrees with a singular follows it ("Munks work was
 /// later used", "the Presidents claim would tread"): were `next` a plural's verb, no verb could
