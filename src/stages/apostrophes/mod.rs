@@ -1334,7 +1334,8 @@ mod tests {
     }
 
     /// A name of the lexicon that a document without apostrophes writes on its own again and
-    /// again owns the noun after it, though its plural is a common word ("Days son").
+    /// again owns the noun after it, though its plural is a common word ("Days son", "Guys
+    /// 100th birthday").
     #[test]
     fn a_name_written_again_and_again_owns_a_noun() {
         assert_eq!(
@@ -1344,6 +1345,15 @@ mod tests {
             ),
             "He doesn't know. Doris Day sang. In 1950 Day moved, and later Day retired. \
              Day's son Terry died before her."
+        );
+        // Before a number and a noun too.
+        assert_eq!(
+            fix(
+                "He doesnt know. Guy taught. In 1950 Guy moved, and later Guy retired. They \
+                 celebrated Guys 100th birthday."
+            ),
+            "He doesn't know. Guy taught. In 1950 Guy moved, and later Guy retired. They \
+             celebrated Guy's 100th birthday."
         );
         for kept in [
             // Twice is not enough.

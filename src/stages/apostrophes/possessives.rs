@@ -1576,17 +1576,18 @@ pub(super) fn odds_possessive(
         return Some("possessive: name seen in document");
     }
     // "Days son" of Doris Day: a name of the lexicon that the document writes on its own again
-    // and again, before a noun, owns it, though its plural is a common word whose possessive is
-    // rarely written. Not a people's name or an agent's ("American Samoans citizenship",
-    // "Neandertals kind of"), nor after a word that counts a plural.
+    // and again, before a noun (or a number and a noun: "Guys 100th birthday"), owns it, though
+    // its plural is a common word whose possessive is rarely written. Not a people's name or an
+    // agent's ("American Samoans citizenship", "Neandertals kind of"), nor after a word that
+    // counts a plural.
     let name_written = || {
         capitalized
-            && next_lower
+            && (next_lower && possessed_noun(en, next)
+                || next_number && after_next.is_some_and(|a| possessed_noun(en, a)))
             && names.standalone(base) >= 3
             && en.is_name(base)
             && !demonym_like(base)
             && !prev.is_some_and(counts_a_plural)
-            && possessed_noun(en, next)
     };
     let Some(odds) = en.possessive_odds(base) else {
         return name_written().then_some("possessive: name seen in document");
