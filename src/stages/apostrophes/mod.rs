@@ -1469,6 +1469,20 @@ mod tests {
             "He doesn't know. Red Hat's culture is open. Red Hat's engineering team grew. \
              Red Hat said so."
         );
+        // Before a capital, only a word whose possessive is not too rare: "Unions" is, the
+        // "Elections" of a foundation's name is not.
+        assert_eq!(
+            fix(
+                "He doesnt know. The Soviet Union fell. He was in the Soviet Unions original \
+                 team and flew the Soviet Unions Voskhod 2 mission."
+            ),
+            "He doesn't know. The Soviet Union fell. He was in the Soviet Union's original \
+             team and flew the Soviet Union's Voskhod 2 mission."
+        );
+        let foundation = "He doesnt know. An Equal Election was held. The Free and Equal \
+                          Elections Foundation held debates. Free and Equal Elections Foundation \
+                          founder Christina Tobin spoke.";
+        assert_eq!(fix(foundation), foundation.replace("doesnt", "doesn't"));
         // "Red Hats work goes on" reads as a plural and its verb: the pair is then no name.
         let plural = "He doesnt know. Red Hats culture is open. Red Hats work. Red Hat said so.";
         assert_eq!(fix(plural), plural.replace("doesnt", "doesn't"));

@@ -1555,8 +1555,14 @@ pub(super) fn odds_possessive(
     // more often than with the "s" ("Revolutionary Guards" is the name, "Revolutionary Guard"
     // a shorter form of it); or, before a word in lower case, writes it with the "s" only where
     // a possessive can stand, never where a plural ends its noun phrase ("the Revolutionary
-    // Guards said"), and not as a people ("American Samoans citizenship"). (Before a capital,
-    // the plural may open a longer name: "the Free and Equal Elections Foundation".)
+    // Guards said"), and not as a people ("American Samoans citizenship"). Before a capital the
+    // plural may open a longer name ("the Free and Equal Elections Foundation"): there only a
+    // word whose possessive is not too rare to be an owner (see [`ODDS_CONTEXT`]: "Soviet Unions
+    // Voskhod 2 mission", "Marine Traffics AIS database").
+    let owner_odds = || {
+        en.possessive_odds(base)
+            .is_some_and(|odds| odds >= ODDS_CONTEXT)
+    };
     if capitalized
         && (next_lower || next_capitalized || next_number)
         && prev.is_some_and(|p| {
@@ -1570,7 +1576,9 @@ pub(super) fn odds_possessive(
                 && !is_title(p)
                 && count(base) > 0
                 && (count(base) >= count(token)
-                    || as_plural == 0 && next_lower && !demonym_like(base))
+                    || as_plural == 0
+                        && (next_lower || next_capitalized && owner_odds())
+                        && !demonym_like(base))
         })
     {
         return Some("possessive: name seen in document");
