@@ -192,13 +192,13 @@ fn news_with_every_apostrophe_removed() {
         hit as f64 / n as f64
     };
     // The bars for precision, overall recall (0.85) and contractions (0.95) hold. Its
-    // bar for capitalized possessives (0.95) is not reached yet; these floors are what the stage
-    // reaches today, so that a change that loses recall fails here.
+    // bar for capitalized possessives (0.95) is not reached yet (0.894); these floors are just
+    // under what the stage reaches today, so that a change that loses recall fails here.
     assert!(all.precision() >= 0.995, "precision {:.4}", all.precision());
-    assert!(all.recall() >= 0.85, "recall {:.4}", all.recall());
+    assert!(all.recall() >= 0.855, "recall {:.4}", all.recall());
     for (kind, floor) in [
         (APOSTROPHE_KINDS[0], 0.95),
-        (APOSTROPHE_KINDS[1], 0.85),
+        (APOSTROPHE_KINDS[1], 0.89),
         (APOSTROPHE_KINDS[2], 0.62),
         (APOSTROPHE_KINDS[4], 0.41),
     ] {

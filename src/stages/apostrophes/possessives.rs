@@ -1,9 +1,14 @@
 //! Possessives written without their apostrophe ("Russias Sochi city", "the childrens hospital").
 //!
 //! `Xs` becomes `X's` only when `Xs` is not a word, or is a word far too rare to be meant, while
-//! `X` is: a proper name of the lexicon, a capitalized word the same document uses on its own,
+//! `X` is: a proper name of the lexicon, a capitalized word the same document uses on its own
+//! (the only evidence for a name in accented Latin letters, "Rossellós"),
 //! or a common noun whose plural is not `Xs` ("children", "company"). And always only before a
-//! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families.
+//! word that a possessive can stand before: "the Nagiyevs and the Aliyevs" are two families
+//! (a preposition or adverb written with a capital before a capitalized word opens a name, and
+//! can be owned: "Hulus Beyond Fest"; so does a compound written with a hyphen, "Melbournes
+//! well-educated workforce", but a verb's prefix: "the Nagiyevs re-elected him"; and a verb's
+//! base form that a singular's verb follows is a noun: "Munks work was later used").
 
 use crate::fast_hash::FastHash;
 use std::collections::{HashMap, HashSet};
@@ -46,13 +51,13 @@ pub(super) struct Names<'t> {
 
 /// A capitalized word as the rules compare it: its letters, without apostrophes, so that
 /// "Russia's" and "Russias" are one word and restoring an apostrophe changes no answer (a
-/// second run must decide as the first did). Name-like words hold nothing else outside ASCII.
+/// second run must decide as the first did).
 #[derive(Debug, Clone, Copy)]
 struct Key<'t>(&'t str);
 
 impl Key<'_> {
     fn letters(&self) -> impl Iterator<Item = u8> + '_ {
-        self.0.bytes().filter(|&b| b != b'\'' && b < 0x80)
+        self.0.split(['\'', '’']).flat_map(str::bytes)
     }
 }
 
@@ -74,16 +79,19 @@ impl std::hash::Hash for Key<'_> {
     }
 }
 
-/// A word written like a name or an acronym: a capital, then letters, apostrophes allowed (so
-/// that "Russias" and "Russia's", "DONT" and "DON'T" count alike, and restoring one changes
-/// nothing).
+/// A word written like a name or an acronym: a capital, then letters (accented ones too:
+/// "Rosselló"), apostrophes allowed (so that "Russias" and "Russia's", "DONT" and "DON'T" count
+/// alike, and restoring one changes nothing).
 fn name_like(word: &str) -> bool {
-    let word = word.as_bytes();
+    let bytes = word.as_bytes();
     // The bytes of `’` (E2 80 99) stand in a word only as `’`: no letter of those bytes alone.
-    word[0].is_ascii_uppercase()
-        && word
+    bytes[0].is_ascii_uppercase()
+        && (bytes
             .iter()
             .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | 0xE2 | 0x80 | 0x99))
+            || word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’')))
 }
 
 impl<'t> Names<'t> {
@@ -420,6 +428,80 @@ fn ends_noun_phrase(next: &str) -> bool {
     )
 }
 
+/// Whether `next`, a word that ends a noun phrase in lower case ("beyond", "very"), is written
+/// with a capital before another capitalized word, inside a sentence: the first word of a name
+/// ("Hulus Beyond Fest", "the Observatorys Very Large Telescope"), which a possessive can own.
+/// Not a conjunction, an article or a verb: "the Nagiyevs And Aliyevs" of a title written in
+/// capitals are two families.
+fn opens_a_name(next: &str, after_next: Option<&str>) -> bool {
+    let capitalized = |w: &str| {
+        w.len() >= 2
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+    };
+    capitalized(next)
+        && after_next.is_some_and(|a| a.as_bytes()[0].is_ascii_uppercase())
+        && !matches!(
+            next.to_ascii_lowercase().as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "vs"
+                | "versus"
+                | "the"
+                | "a"
+                | "an"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "have"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "said"
+                | "says"
+                | "say"
+                | "told"
+                | "who"
+                | "which"
+                | "that"
+                | "whom"
+                | "whose"
+                | "where"
+                | "when"
+                | "while"
+                | "if"
+                | "because"
+                | "so"
+                | "then"
+                | "than"
+                | "as"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+        )
+}
+
 /// Words in "-ed" and "-ally" after "Xs" are its verb or an adverb ("Egyptians raised",
 /// "Neandertals specifically chose"): "Xs" is then a plural.
 pub(super) fn reads_as_verb(next: &str) -> bool {
@@ -495,6 +577,41 @@ pub(super) fn reads_as_verb(next: &str) -> bool {
                 | "continue"
                 | "appear"
                 | "refuse"
+        )
+}
+
+/// Whether the name joined by hyphens `whole` ("ABS-CBNs", "Mir-Mohammadis") is a possessive
+/// by what stands around it: its last word no people's name, nothing before it that counts a
+/// plural, a word in lower case after it that a possessive can stand before. (The stage asks
+/// only in a document that has lost its apostrophes, and that writes the name without its "s".)
+pub(super) fn compound_possessive(whole: &str, prev: Option<&str>, next: &str) -> bool {
+    let last = whole.rsplit('-').next().unwrap_or(whole);
+    let base = &last[..last.len() - 1];
+    base.len() >= 2
+        && !base.ends_with('s')
+        && !demonym_like(base)
+        && next.len() >= 3
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !ends_noun_phrase(next)
+        && !reads_as_verb(next)
+        && !prev.is_some_and(counts_a_plural)
+}
+
+/// Whether `next`, a verb's base form that is a noun too ("work", "claim"), is the noun a
+/// possessive owns because a verb that agrees with a singular follows it ("Munks work was
+/// later used", "the Presidents claim would tread"): were `next` a plural's verb, no verb could
+/// follow it.
+fn noun_before_verb(en: &Lexicon, next: &str, after_next: Option<&str>) -> bool {
+    next.len() >= 3
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !next.ends_with("ed")
+        && !next.ends_with('s')
+        && en
+            .get(&format!("{next}s"))
+            .is_some_and(|e| e.is_word() && e.frequency() > 0)
+        && matches!(
+            after_next,
+            Some("is" | "was" | "has" | "would" | "will" | "could" | "can" | "may" | "might")
         )
 }
 
@@ -603,22 +720,71 @@ fn counts_a_plural(prev: &str) -> bool {
 /// can be owned, and not after a word that counts a plural ("two MPs", "the MPs"), unless that
 /// word is "the" and the document defines the acronym as one organization's ("World Health
 /// Organization (WHO)" ... "the WHOs decision": 5 of the contractions the damaged Wikinews
-/// missed, "WHO's" read as "who's").
+/// missed, "WHO's" read as "who's"). Before a number or another acronym, the word after it
+/// (`counted`) must be a singular that goes on the noun phrase ("NASAs 2014 selection", "RIAAs
+/// DMCA notice").
 pub(super) fn acronym_possessive(
     token: &str,
     prev: Option<&str>,
     next: &str,
+    counted: Option<&str>,
+    compound: Compound,
     names: &Names<'_>,
 ) -> bool {
     let base = &token[..token.len() - 1];
+    let noun = |word: &str| {
+        compound == Compound::Modifier && word.bytes().any(|b| b.is_ascii_lowercase())
+            || compound == Compound::None
+                && word.bytes().any(|b| b.is_ascii_lowercase())
+                && !ends_noun_phrase(word)
+                && !reads_as_verb(word)
+    };
+    let owned = match counted {
+        Some(counted) => {
+            counted.len() >= 3
+                && counted.bytes().all(|b| b.is_ascii_lowercase())
+                && noun(counted)
+                && !time_unit(counted)
+                // A plural after them may be one of a list ("DVDs, CDs and USB sticks").
+                && !counted.ends_with('s')
+        }
+        None => noun(next),
+    };
     base.len() >= 2
         && base.bytes().all(|b| b.is_ascii_uppercase())
-        && next.bytes().any(|b| b.is_ascii_lowercase())
-        && !ends_noun_phrase(next)
-        && !reads_as_verb(next)
+        && owned
         && (!prev.is_some_and(counts_a_plural)
             || matches!(prev, Some("the" | "The")) && names.defines(base))
         && (names.written(base, None) || crate::lexicon::english().is_name(base))
+}
+
+/// Units of time, which a number before them counts ("the MPs 10 years ago").
+fn time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "seconds"
+            | "decades"
+            | "centuries"
+            | "nights"
+            | "times"
+            | "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "decade"
+            | "century"
+            | "night"
+            | "time"
+    )
 }
 
 /// "every" cannot stand before a plural: after it "Xs" is the possessive ("every players
@@ -739,6 +905,32 @@ pub(super) struct Following<'t> {
     pub number: bool,
     /// The word after `next`, if white space alone lies between them.
     pub after_next: Option<&'t str>,
+    /// Whether `next` opens a compound written with a hyphen (see [`Compound`]).
+    pub compound: Compound,
+}
+
+/// The compound that the word after a possessive opens, written with a hyphen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Compound {
+    /// No hyphen after the word.
+    None,
+    /// A compound that modifies or names what the possessive owns ("well-educated workforce",
+    /// "near-infrared", "mixed-sex mark", "take-down notice"), whatever its first word alone
+    /// would be.
+    Modifier,
+    /// A prefix that makes a verb ("re-elected", "co-founded"): a plural's verb.
+    Verb,
+}
+
+impl Compound {
+    /// The compound that `first`, written before a hyphen and a letter, opens.
+    pub fn opened_by(first: &str) -> Compound {
+        match first.to_ascii_lowercase().as_str() {
+            "re" | "co" | "pre" | "un" | "de" | "mis" | "out" | "over" | "under" | "cross"
+            | "double" => Compound::Verb,
+            _ => Compound::Modifier,
+        }
+    }
 }
 
 /// Whether the capitalized `token` ("Russias") is `X's`, and on what evidence. `prev` is the
@@ -755,6 +947,7 @@ pub(super) fn capitalized_possessive(
         next,
         number: next_is_number,
         after_next,
+        compound,
     } = *following;
     let base = &token[..token.len() - 1];
     // "Australias most boring": "most" and "more" end the phrase of a plural, not of a word
@@ -762,7 +955,12 @@ pub(super) fn capitalized_possessive(
     let superlative = matches!(next, "most" | "more")
         && en.get(token).is_none()
         && after_next.is_some_and(|a| a.bytes().all(|b| b.is_ascii_lowercase()));
-    if base.len() < 2 || ends_noun_phrase(next) && !superlative {
+    if base.len() < 2
+        || ends_noun_phrase(next)
+            && !superlative
+            && !opens_a_name(next, after_next)
+            && compound != Compound::Modifier
+    {
         return None;
     }
     let base_lower_is_word = en.get_lowercase(base).is_some_and(|e| e.is_word());
@@ -785,7 +983,8 @@ pub(super) fn capitalized_possessive(
     // "Dutertes unaired political ads": a word in "-ed" between a name that is no word and a
     // word that goes on the noun phrase is an adjective, unless something counts the name as a
     // family ("the Obamas hosted state dinners").
-    let verb_next = reads_as_verb(next);
+    let verb_next =
+        reads_as_verb(next) && compound != Compound::Modifier || compound == Compound::Verb;
     let adjective_next = || {
         next.len() >= 5
             && next.ends_with("ed")
@@ -800,7 +999,7 @@ pub(super) fn capitalized_possessive(
             && en.frequency(token) == 0
             && !en.get_lowercase(token).is_some_and(|e| e.is_word())
     };
-    if verb_next && !adjective_next() {
+    if verb_next && !adjective_next() && !noun_before_verb(en, next, after_next) {
         return None;
     }
     let common = en.frequency(token) > 0;
@@ -1296,9 +1495,10 @@ fn plural_quantifier(prev: &str) -> bool {
 /// apostrophe removed (`tests/integration/apostrophes.rs`): a capitalized word before a word in
 /// lower case is the possessive at these odds and up ("Trumps attempt" 3.4, "Presidents claim"
 /// 0.71, "Carolinas first" 1.4), below them often a plural or a name ("Days", "Hats");
-/// before a capitalized word ("Johns Hopkins") only at far higher odds; a word in lower case
-/// after a determiner ("the governments decision") like a capitalized one, and without one
-/// ("peoples support") at higher odds.
+/// before a capitalized word ("Johns Hopkins") or a number ("Donald Trumps 214", not after a
+/// word that counts a plural: "the Trumps 14-year-old son") only at far higher odds; a word in
+/// lower case after a determiner ("the governments decision") like a capitalized one, and
+/// without one ("peoples support") at higher odds.
 const ODDS_CAPITALIZED: f64 = 0.2;
 const ODDS_BEFORE_CAPITALIZED: f64 = 5.0;
 const ODDS_NAME_BEFORE_CAPITALIZED: f64 = 1.0;
@@ -1341,8 +1541,8 @@ pub(super) fn odds_possessive(
     };
     if base.len() < 2
         || base.ends_with('s')
-        || ends_noun_phrase(next)
-        || reads_as_verb(next) && !named_adjective()
+        || ends_noun_phrase(next) && !opens_a_name(next, Some(after_next).flatten())
+        || reads_as_verb(next) && !named_adjective() && !noun_before_verb(en, next, after_next)
         || prev.is_some_and(plural_quantifier)
     {
         return None;
@@ -1350,14 +1550,21 @@ pub(super) fn odds_possessive(
     let capitalized = token.as_bytes()[0].is_ascii_uppercase();
     let next_lower = next.as_bytes()[0].is_ascii_lowercase();
     let next_capitalized = next.as_bytes()[0].is_ascii_uppercase();
+    let next_number = next.as_bytes()[0].is_ascii_digit();
     // "Soviet Unions original", "Red Hats engineering": the document writes the pair, a name,
     // more often than with the "s" ("Revolutionary Guards" is the name, "Revolutionary Guard"
     // a shorter form of it); or, before a word in lower case, writes it with the "s" only where
     // a possessive can stand, never where a plural ends its noun phrase ("the Revolutionary
-    // Guards said"), and not as a people ("American Samoans citizenship"). (Before a capital,
-    // the plural may open a longer name: "the Free and Equal Elections Foundation".)
+    // Guards said"), and not as a people ("American Samoans citizenship"). Before a capital the
+    // plural may open a longer name ("the Free and Equal Elections Foundation"): there only a
+    // word whose possessive is not too rare to be an owner (see [`ODDS_CONTEXT`]: "Soviet Unions
+    // Voskhod 2 mission", "Marine Traffics AIS database").
+    let owner_odds = || {
+        en.possessive_odds(base)
+            .is_some_and(|odds| odds >= ODDS_CONTEXT)
+    };
     if capitalized
-        && (next_lower || next_capitalized)
+        && (next_lower || next_capitalized || next_number)
         && prev.is_some_and(|p| {
             let count = |name| names.pairs.get(&(Key(p), Key(name))).copied().unwrap_or(0);
             let as_plural = names
@@ -1369,15 +1576,34 @@ pub(super) fn odds_possessive(
                 && !is_title(p)
                 && count(base) > 0
                 && (count(base) >= count(token)
-                    || as_plural == 0 && next_lower && !demonym_like(base))
+                    || as_plural == 0
+                        && (next_lower || next_capitalized && owner_odds())
+                        && !demonym_like(base))
         })
     {
         return Some("possessive: name seen in document");
     }
-    let odds = en.possessive_odds(base)?;
+    // "Days son" of Doris Day: a name of the lexicon that the document writes on its own again
+    // and again, before a noun (or a number and a noun: "Guys 100th birthday"), owns it, though
+    // its plural is a common word whose possessive is rarely written. Not a people's name or an
+    // agent's ("American Samoans citizenship", "Neandertals kind of"), nor after a word that
+    // counts a plural.
+    let name_written = || {
+        capitalized
+            && (next_lower && possessed_noun(en, next)
+                || next_number && after_next.is_some_and(|a| possessed_noun(en, a)))
+            && names.standalone(base) >= 3
+            && en.is_name(base)
+            && !demonym_like(base)
+            && !prev.is_some_and(counts_a_plural)
+    };
+    let Some(odds) = en.possessive_odds(base) else {
+        return name_written().then_some("possessive: name seen in document");
+    };
     let enough = if capitalized && next_lower {
         ODDS_CAPITALIZED
-    } else if capitalized && next_capitalized {
+    } else if capitalized && (next_capitalized || next_number && !prev.is_some_and(counts_a_plural))
+    {
         // "Trumps White House": a name the document writes on its own, and often.
         if names.standalone(base) >= 2 {
             ODDS_NAME_BEFORE_CAPITALIZED
@@ -1395,5 +1621,9 @@ pub(super) fn odds_possessive(
     } else {
         return None;
     };
-    (odds >= enough).then_some("possessive: context and word odds")
+    if odds >= enough {
+        Some("possessive: context and word odds")
+    } else {
+        name_written().then_some("possessive: name seen in document")
+    }
 }

@@ -10,7 +10,8 @@ use super::known;
 pub(super) struct Word {
     pub start: usize,
     pub end: usize,
-    /// Only ASCII letters: the only words a rule may change.
+    /// Only ASCII letters: the only words a rule may change, but the possessive of a name in
+    /// accented Latin letters ("Rossellós").
     pub letters: bool,
     /// It is in a URL, an e-mail address, a path, a hashtag or code-like text: left alone, and
     /// no context for its neighbours either.
