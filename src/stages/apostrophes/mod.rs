@@ -999,6 +999,14 @@ mod tests {
             .to_owned()
     }
 
+    /// Each of `texts` comes out with its "doesnt", if it has one, restored (the sure repair that
+    /// shows the document lost its apostrophes) and nothing else changed.
+    fn only_doesnt_restored(texts: &[&str]) {
+        for kept in texts {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
+    }
+
     /// "the WHOs decision" is "the WHO's decision" where the document defines the acronym as an
     /// organization's; "the MPs" stays a plural.
     #[test]
@@ -1131,14 +1139,11 @@ mod tests {
                  archives opened."
         );
         // With an apostrophe left in the document, or no sure repair, none of these is taken.
-        for kept in [
+        only_doesnt_restored(&[
             "It's late. Trumps attempt failed, the governments decision stood.",
             "Trumps attempt failed, the governments decision stood.",
             "He doesnt know. The elections website and the sports car are new.",
-        ] {
-            let expected = kept.replace("doesnt", "doesn't");
-            assert_eq!(fix(kept), expected);
-        }
+        ]);
     }
 
     /// In a document that has lost its apostrophes, a plural after a determiner is the
@@ -1159,14 +1164,12 @@ mod tests {
              lawyers spoke. The victim's family and the sister's death were mourned. He won \
              39 of the state's 40 delegates."
         );
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. The students usually work late, and the fires cause damage.",
             "He doesnt know. The actors years later met, the nations last year agreed.",
             "He doesnt know. The elections website was down.",
             "He doesnt know. The years 2010 and 2011 were dry.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// A name with a capital inside is a name the document writes; an ordinal, and a year
@@ -1201,12 +1204,10 @@ mod tests {
             "He doesn't know. The federal government's case and the Trump administration's \
              affairs were discussed."
         );
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. The scene shows wooden pews, the coating repels bacteria.",
             "He doesnt know. The two governments policies and the other nations leaders met.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// A name the document writes: after a word that only opens the sentence, after a given
@@ -1283,16 +1284,14 @@ mod tests {
             fix("The RIAA wrote. RIAAs DMCA notice alleged it."),
             "The RIAA wrote. RIAA's DMCA notice alleged it."
         );
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. Trump spoke. The Trumps 14-year-old son spoke.",
             "He doesnt know. The Carolinas 54 delegates voted.",
             "He doesnt know. South Carolinas 54 delegates voted. South Carolinas 3 seats fell.",
             "The DVD is old. He sold DVDs 10 years ago.",
             "The DVD is old. He sold DVDs 10 and 11.",
             "The DVD is old. He sold DVDs USB sticks and more.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// A word that ends a noun phrase in lower case ("beyond", "very") opens a name when it is
@@ -1355,7 +1354,7 @@ mod tests {
             "He doesn't know. Guy taught. In 1950 Guy moved, and later Guy retired. They \
              celebrated Guy's 100th birthday."
         );
-        for kept in [
+        only_doesnt_restored(&[
             // Twice is not enough.
             "He doesnt know. Doris Day sang. In 1950 Day moved. Days son Terry died.",
             // An agent's name; a word that counts a plural.
@@ -1363,9 +1362,7 @@ mod tests {
              rifle shots rang.",
             "He doesnt know. Doris Day sang. In 1950 Day moved, and Day left. Some Days son \
              Terry came.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// A word that reads as a plural's verb ("work", "claim") is a noun when a verb that
@@ -1376,12 +1373,10 @@ mod tests {
             fix("He doesnt know. Munk spoke. Munks work was later used in the war."),
             "He doesn't know. Munk spoke. Munk's work was later used in the war."
         );
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. Munk spoke. Munks work in the war.",
             "He doesnt know. Munk spoke. Munks worked was later used.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// A name of words joined by hyphens, in a document that has lost its apostrophes and
@@ -1392,15 +1387,13 @@ mod tests {
             fix("He doesnt know. ABS-CBN said so. Since ABS-CBNs legislative franchise ended."),
             "He doesn't know. ABS-CBN said so. Since ABS-CBN's legislative franchise ended."
         );
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. Since ABS-CBNs legislative franchise ended.",
             "It's here. ABS-CBN said so. Since ABS-CBNs legislative franchise ended.",
             "He doesnt know. ABS-CBN said so. The ABS-CBNs legislative franchise ended.",
             "He doesnt know. An African-American spoke. African-Americans rights grew.",
             "He doesnt know. ABS-CBN said so. ABS-CBNs said so.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// An opening quotation mark after a possessive: the quotation is what it owns.
@@ -1426,12 +1419,10 @@ mod tests {
             "He doesn't know. Trump spoke. Trump left. President Trump's planned trip failed. \
              It was Australia's most boring race, and next year's James Webb telescope flies."
         );
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. Chris Evans played football. The Nagiyevs most often stay.",
             "He doesnt know. Trump spoke. The Trumps planned trips.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     /// A long document without a single apostrophe has lost them, though it holds no
@@ -1487,14 +1478,12 @@ mod tests {
         let plural = "He doesnt know. Red Hats culture is open. Red Hats work. Red Hat said so.";
         assert_eq!(fix(plural), plural.replace("doesnt", "doesn't"));
         // Written as a plural once ("the Revolutionary Guards said"), or a people: no.
-        for kept in [
+        only_doesnt_restored(&[
             "He doesnt know. Revolutionary Guards commander spoke. Revolutionary Guards \
              commander left. The Revolutionary Guards said no. Revolutionary Guard units met.",
             "He doesnt know. American Samoans citizenship is at stake. American Samoans vote \
              soon. American Samoa is far.",
-        ] {
-            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
-        }
+        ]);
     }
 
     #[test]
