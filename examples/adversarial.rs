@@ -64,21 +64,6 @@ fn one_char_lines(scale: usize) -> Vec<u8> {
     "a\n".repeat(50_000 * scale).into_bytes()
 }
 
-fn mojibake_three_layers(scale: usize) -> Vec<u8> {
-    // Multilingual text read as Windows-1252 three times over: every non-ASCII character of it
-    // is a sequence of a dozen or more characters.
-    let mut text = common::clean_multilingual();
-    truncate(&mut text, 192 << 10);
-    let mut text = text.repeat(scale);
-    for _ in 0..3 {
-        text = encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(text.as_bytes())
-            .0
-            .into_owned();
-    }
-    text.into_bytes()
-}
-
 fn every_scalar(scale: usize) -> Vec<u8> {
     // Every Unicode scalar value once (scale 2), or the first half of them (scale 1).
     let end = if scale == 1 { 0x88000 } else { 0x110000 };
@@ -145,20 +130,6 @@ fn mojibake_pairs(scale: usize) -> Vec<u8> {
     repeat("Ã©", 1 << 20, scale)
 }
 
-fn mojibake_chains(scale: usize) -> Vec<u8> {
-    // A chain (`Â` and a no-break space are a no-break space, again and again) before a long
-    // run of mojibake, and one (`¬®` is `¨`, `¬¨` is `¬`, in MacRoman) beside clear MacRoman
-    // mojibake: each repair takes its chain with it, a link at a time at its ends.
-    let mut text = "Â".repeat(100_000 * scale);
-    text.push('\u{a0}');
-    text.push_str(&"Ã©".repeat(100_000 * scale));
-    text.push_str(" x ");
-    text.push_str(&"¬".repeat(50_000 * scale));
-    text.push_str(&"®".repeat(50_000 * scale));
-    text.push_str(" –ö √©t√©\n");
-    text.into_bytes()
-}
-
 fn entities(scale: usize) -> Vec<u8> {
     repeat("&amp;&#x41;&", 1 << 20, scale)
 }
@@ -179,7 +150,11 @@ const CASES: &[(&str, Build, bool)] = &[
     ("1M apostrophe candidates", apostrophe_candidates, true),
     ("100k blank lines", blank_lines, true),
     ("100k one-character lines", one_char_lines, true),
-    ("all mojibake, 3 layers", mojibake_three_layers, true),
+    (
+        "all mojibake, 3 layers",
+        common::mojibake_three_layers,
+        true,
+    ),
     ("every scalar value once", every_scalar, true),
     ("invalid byte every other", invalid_every_other_byte, true),
     (
@@ -196,7 +171,7 @@ const CASES: &[(&str, Build, bool)] = &[
     ("full-width x 700k + 中", full_width, false),
     ("'Ã' + 1M NUL, x 3", mojibake_lead_and_controls, false),
     ("'Ã©' x 500k", mojibake_pairs, false),
-    ("mojibake chains, 1 MB", mojibake_chains, false),
+    ("mojibake chains, 1 MB", common::mojibake_chains, false),
     ("entities x 170k", entities, false),
     ("'- item' x 300k", list_items, false),
     ("'and\\n\\n' x 400k", broken_paragraphs, false),

@@ -8,8 +8,10 @@
 //!
 //! The first argument is the case (`stars-and-words`, `brackets`, `hyphens`, `broken-paragraphs`,
 //! `one-char-lines`, `blank-lines`, `list-items`, `invalid`: an invalid byte every other byte,
-//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL, `mojibake-3`: multilingual text misread three times, `chains`: mojibake chains), the second a preset name or stage names joined
-//! by commas (`decode` is always run first, through `clean_bytes`), the third how many runs.
+//! `invalid-in-utf8`: the same in a UTF-8 document, `url`: a 1 MB URL, `mojibake-3`:
+//! multilingual text misread three times, `chains`: mojibake chains), the second a preset name
+//! or stage names joined by commas (`decode` is always run first, through `clean_bytes`), the
+//! third how many runs.
 //! The input is about 1 MB (0.1 MB for the line cases, as in the example's smaller size).
 
 #[path = "../benches/common/mod.rs"]
@@ -35,40 +37,14 @@ fn input(case: &str) -> Vec<u8> {
             text.push_str("\n\nThe end.\n");
             text.into_bytes()
         }
-        "chains" => {
-            // As the example's `mojibake chains`.
-            let mut text = "Â".repeat(100_000);
-            text.push('\u{a0}');
-            text.push_str(&"Ã©".repeat(100_000));
-            text.push_str(" x ");
-            text.push_str(&"¬".repeat(50_000));
-            text.push_str(&"®".repeat(50_000));
-            text.push_str(" –ö √©t√©\n");
-            text.into_bytes()
-        }
+        "chains" => common::mojibake_chains(1),
         "invalid-in-utf8" => {
             let mut bytes = "Текст по-русски. ".repeat(1000).into_bytes();
             bytes.extend([b'a', 0x80].repeat(1 << 19));
             bytes.extend("Конец.".bytes());
             bytes
         }
-        "mojibake-3" => {
-            // As the example's: multilingual text read as Windows-1252 three times (192 KB
-            // before, about 1 MB after).
-            let mut text = common::clean_multilingual();
-            let mut len = 192 << 10;
-            while !text.is_char_boundary(len) {
-                len -= 1;
-            }
-            text.truncate(len);
-            for _ in 0..3 {
-                text = encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(text.as_bytes())
-                    .0
-                    .into_owned();
-            }
-            text.into_bytes()
-        }
+        "mojibake-3" => common::mojibake_three_layers(1),
         other => panic!("unknown case {other}"),
     }
 }

@@ -216,3 +216,38 @@ pub const WARM_UP: std::time::Duration = std::time::Duration::from_millis(500);
 pub const MEASUREMENT: std::time::Duration = std::time::Duration::from_secs(2);
 /// See [`WARM_UP`].
 pub const SAMPLES: usize = 20;
+
+/// Multilingual text read as Windows-1252 three times over (192 KB of it at `scale` 1, about
+/// 1.3 MB after): every non-ASCII character of it is a sequence of a dozen or more characters.
+/// An adversarial case (`examples/adversarial.rs`, `examples/profile_adversarial.rs`).
+pub fn mojibake_three_layers(scale: usize) -> Vec<u8> {
+    let mut text = clean_multilingual();
+    let mut len = (192 << 10).min(text.len());
+    while !text.is_char_boundary(len) {
+        len -= 1;
+    }
+    text.truncate(len);
+    let mut text = text.repeat(scale);
+    for _ in 0..3 {
+        text = encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned();
+    }
+    text.into_bytes()
+}
+
+/// A chain (`Â` and a no-break space are a no-break space, again and again) before a long run
+/// of mojibake, and one (`¬®` is `¨`, `¬¨` is `¬`, in MacRoman) beside clear MacRoman mojibake:
+/// each repair takes its chain with it, a link at a time at its ends. About 0.8 MB at `scale`
+/// 1. An adversarial probe, as [`mojibake_three_layers`] is.
+pub fn mojibake_chains(scale: usize) -> Vec<u8> {
+    let mut text = "Â".repeat(100_000 * scale);
+    text.push('\u{a0}');
+    text.push_str(&"Ã©".repeat(100_000 * scale));
+    text.push_str(" x ");
+    text.push_str(&"¬".repeat(50_000 * scale));
+    text.push_str(&"®".repeat(50_000 * scale));
+    text.push_str(" –ö √©t√©\n");
+    text.into_bytes()
+}
