@@ -1575,6 +1575,19 @@ mod tests {
     }
 
     #[test]
+    fn o_clock_is_read_as_whitespace_will_leave_it() {
+        // Apostrophes runs before `whitespace`: a run of spaces is the one space it will be, so
+        // that a second run decides as the first (found by the fuzzer).
+        assert_eq!(fix("At five o   clock."), "At five o'clock.");
+        assert_eq!(fix("At 5  o clock."), "At 5  o'clock.");
+        // The number must be in the same paragraph, blank line or line of spaces between.
+        for text in ["It was 0100\n\no clock.", "It was 0100\n  \no  clock."] {
+            assert_eq!(fix(text), text);
+        }
+        assert_eq!(fix("It was five\no clock."), "It was five\no'clock.");
+    }
+
+    #[test]
     fn the_document_style_is_kept() {
         assert_eq!(
             fix("It’s here and he doesnt know."),

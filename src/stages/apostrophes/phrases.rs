@@ -105,9 +105,13 @@ pub(super) fn at(text: &str, words: &[Word], i: usize) -> Option<Found> {
             });
         }
     }
-    // "five o clock": after a number, in digits or words.
-    if lower_eq(word, "o") && lower_eq(next_word, "clock") && text[w.end..next.start] == *" " {
-        let after_number = i > 0 && super::words::is_number(&text[words[i - 1].range()]);
+    // "five o clock": after a number, in digits or words, in the same paragraph. The gaps are
+    // read as `whitespace` will leave them (runs of spaces are one space, a line of spaces is
+    // blank), so that a second run decides as the first did.
+    if lower_eq(word, "o") && lower_eq(next_word, "clock") && w.joined_to_next {
+        let after_number = i > 0
+            && words[i - 1].joined_to_next
+            && super::words::is_number(&text[words[i - 1].range()]);
         if after_number {
             return Some(Found {
                 range: w.start..next.end,
