@@ -590,7 +590,8 @@ impl View {
     }
 
     fn map_edit(&self, e: StageEdit, take_deleted_before: bool) -> StageEdit {
-        let mut after = String::new();
+        // (Inline up to 24 bytes: a join's space allocates nothing.)
+        let mut after = CompactString::default();
         let start = match self.around(e.start) {
             Some((text, view)) => {
                 after.push_str(&self.text[view.start..e.start]);
@@ -610,7 +611,7 @@ impl View {
         StageEdit {
             start,
             end,
-            after: after.into(),
+            after,
             reason: e.reason,
         }
     }

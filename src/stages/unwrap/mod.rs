@@ -511,8 +511,9 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
     if !mojibake && !markup && !short {
         return Vec::new();
     }
-    // The line, and where each of its pieces is in it.
-    let mut line = String::new();
+    // The line, and where each of its pieces is in it (no longer than the text it is made of: a
+    // join puts one space, or nothing, for a line break).
+    let mut line = String::with_capacity(end - start);
     let mut spans = Vec::with_capacity(pieces.len());
     for (k, piece) in pieces.iter().enumerate() {
         spans.push(line.len()..line.len() + piece.len());
