@@ -521,6 +521,9 @@ pub(crate) struct View {
     pub text: String,
     /// Each of the later stage's edits: its range in the text, then in the view; in order.
     spans: Vec<(Range<usize>, Range<usize>)>,
+    /// Where the last look-up in `spans` ended: edits are mostly mapped in order, and the next
+    /// look-up starts there rather than from the whole list.
+    last: std::cell::Cell<usize>,
 }
 
 impl View {
@@ -537,13 +540,38 @@ impl View {
         View {
             text: text.into_owned(),
             spans,
+            last: std::cell::Cell::new(0),
         }
+    }
+
+    /// How many spans end in the view at or before `at`
+    /// (`spans.partition_point(|(_, view)| view.end <= at)`), read on from the last look-up when
+    /// `at` lies past it.
+    fn spans_ending_by(&self, at: usize) -> usize {
+        let ends_by = |(_, view): &(Range<usize>, Range<usize>)| view.end <= at;
+        let last = self.last.get();
+        let k = if last > 0 && last <= self.spans.len() && ends_by(&self.spans[last - 1]) {
+            // A few steps on, then a search of the rest.
+            let mut k = last;
+            while k < self.spans.len() && k < last + 8 && ends_by(&self.spans[k]) {
+                k += 1;
+            }
+            if k == last + 8 {
+                k + self.spans[k..].partition_point(ends_by)
+            } else {
+                k
+            }
+        } else {
+            self.spans.partition_point(ends_by)
+        };
+        self.last.set(k);
+        k
     }
 
     /// The text offset of view offset `at`, which is not strictly inside a span: past any text
     /// that the later stage deleted at that point.
     fn origin(&self, at: usize) -> usize {
-        let k = self.spans.partition_point(|(_, view)| view.end <= at);
+        let k = self.spans_ending_by(at);
         match k {
             0 => at,
             _ => {
@@ -556,7 +584,7 @@ impl View {
     /// The text offset of view offset `at`, which is not strictly inside a span: before any text
     /// that the later stage deleted at that point.
     fn origin_before(&self, at: usize) -> usize {
-        let mut k = self.spans.partition_point(|(_, view)| view.end <= at);
+        let mut k = self.spans_ending_by(at);
         let mut origin = self.origin(at);
         while k > 0 && self.spans[k - 1].1 == (at..at) {
             origin = self.spans[k - 1].0.start;
@@ -567,7 +595,7 @@ impl View {
 
     /// The span whose view range has `at` strictly inside, if any.
     fn around(&self, at: usize) -> Option<&(Range<usize>, Range<usize>)> {
-        let k = self.spans.partition_point(|(_, view)| view.end <= at);
+        let k = self.spans_ending_by(at);
         self.spans
             .get(k)
             .filter(|(_, view)| view.start < at && at < view.end)
@@ -660,6 +688,27 @@ fn join_unique(parts: &[&str], sep: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_finds_its_spans_from_the_last_look_up_as_from_none() {
+        // A view with an edit every few bytes, asked in order, out of order and far ahead.
+        let text = "a  b\t\tc   d  \n".repeat(40);
+        use crate::pipeline::Stage;
+        let view = View::new(
+            crate::stages::NormalizeWhitespace::default()
+                .apply(&text, &mut crate::meta::Meta::default()),
+        );
+        assert!(view.spans.len() > 60);
+        let len = view.text.len();
+        let order = (0..=len)
+            .chain((0..=len).rev())
+            .chain((0..=len).step_by(37))
+            .chain((0..=len).map(|k| k * 7919 % (len + 1)));
+        for at in order {
+            let expected = view.spans.partition_point(|(_, v)| v.end <= at);
+            assert_eq!(view.spans_ending_by(at), expected, "{at}");
+        }
+    }
 
     fn stage(input: &str, edits: &[(Range<usize>, &str)]) -> (String, Vec<StageEdit>) {
         let mut w = Rewriter::new(input);

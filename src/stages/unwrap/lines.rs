@@ -542,6 +542,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn measure_leaves_out_apostrophes_and_the_space_of_o_clock() {
+        for (t, n) in [
+            ("", 0),
+            ("isn't it", 7),
+            ("isnt it", 7),
+            ("five o clock", 11),
+            ("five o'clock", 11),
+            ("FIVE O CLOCK, five o clock", 24),
+            ("look, a kiosk", 13),
+            ("Café’s o clock", 12),
+            ("Zoo clock", 9),
+        ] {
+            assert_eq!(measure(t), n, "{t:?}");
+        }
+    }
+
+    #[test]
     fn list_items() {
         for t in [
             "- a", "* a", "• a", "1. a", "12) a", "(3) a", "a) a", "b. a", "(c) a", "D) a",
