@@ -105,14 +105,33 @@ struct Line {
     next: usize,
 }
 
-fn line_at(bytes: &[u8], start: usize, limit: usize) -> Line {
-    // (A short line's end found by hand: the call to `memchr` costs more than its bytes.)
-    let near = &bytes[start..limit.min(start + 16)];
-    let newline = match near.iter().position(|&b| b == b'\n') {
-        Some(i) => Some(start + i),
-        None if start + near.len() == limit => None,
-        None => memchr(b'\n', &bytes[start + near.len()..limit]).map(|i| start + near.len() + i),
-    };
+/// The line feeds of a text, found in one pass over it and read in order.
+struct LineFeeds<'a> {
+    feeds: memchr::Memchr<'a>,
+    next: Option<usize>,
+}
+
+impl<'a> LineFeeds<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut feeds = memchr::memchr_iter(b'\n', bytes);
+        let next = feeds.next();
+        LineFeeds { feeds, next }
+    }
+
+    /// The first line feed at or after `at`.
+    fn first_from(&mut self, at: usize) -> Option<usize> {
+        while let Some(n) = self.next
+            && n < at
+        {
+            self.next = self.feeds.next();
+        }
+        self.next
+    }
+}
+
+/// The line that starts at `start`, ending at the first line feed before `limit`.
+fn line_at(bytes: &[u8], start: usize, limit: usize, feeds: &mut LineFeeds<'_>) -> Line {
+    let newline = feeds.first_from(start).filter(|&nl| nl < limit);
     let (content_end, next) = match newline {
         Some(nl) if nl > start && bytes[nl - 1] == b'\r' => (nl - 1, nl + 1),
         Some(nl) => (nl, nl + 1),
@@ -155,10 +174,11 @@ impl Stage for NormalizeWhitespace {
             return out.finish();
         }
 
+        let mut feeds = LineFeeds::new(bytes);
         let mut pos = 0;
         if self.trim {
             loop {
-                let line = line_at(bytes, pos, bytes.len());
+                let line = line_at(bytes, pos, bytes.len(), &mut feeds);
                 if line.trimmed_end > line.start || line.next == line.content_end {
                     break;
                 }
@@ -182,7 +202,7 @@ impl Stage for NormalizeWhitespace {
             0
         };
         while pos < limit {
-            let line = line_at(bytes, pos, limit);
+            let line = line_at(bytes, pos, limit, &mut feeds);
             if line.trimmed_end == line.start {
                 blank_run += 1;
                 if blank_run > self.max_blank_lines {
