@@ -94,8 +94,10 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     let mut fence: Option<u8> = None;
+    // The line feeds, found in one pass.
+    let mut feeds = memchr::memchr_iter(b'\n', bytes);
     while start < bytes.len() {
-        let nl = find2(b'\n', b'\n', &bytes[start..]).map(|i| start + i);
+        let nl = feeds.next();
         let next = nl.map_or(bytes.len(), |nl| nl + 1);
         let content_end = nl.unwrap_or(bytes.len());
         let end = start
