@@ -150,12 +150,17 @@ pub(super) fn is_english_function_word(text: &[u8], range: Range<usize>) -> bool
     if word.iter().all(u8::is_ascii_alphabetic) {
         return known::lookup(text, range).is_some_and(|k| k.function);
     }
-    let lower: Vec<u8> = word
-        .iter()
-        .filter(|&&b| b != b'\'' && b < 0x80)
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    FUNCTION_WORDS.iter().any(|f| f.as_bytes() == lower)
+    // The bytes kept, in a buffer on the stack: no function word has more than five.
+    let mut kept = [0u8; 8];
+    let mut n = 0;
+    for &b in word.iter().filter(|&&b| b != b'\'' && b < 0x80) {
+        if n == kept.len() {
+            return false;
+        }
+        kept[n] = b;
+        n += 1;
+    }
+    n > 0 && known::lookup(&kept[..n], 0..n).is_some_and(|k| k.function)
 }
 
 /// The words of a document, and what the stage needs to know of the whole.
@@ -544,6 +549,45 @@ pub(super) fn prefers_curly(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_with_apostrophes_digits_or_accents() {
+        let by_list = |w: &str| {
+            let lower: Vec<u8> = w
+                .bytes()
+                .filter(|&b| b != b'\'' && b < 0x80)
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
+            FUNCTION_WORDS.iter().any(|f| f.as_bytes() == lower)
+        };
+        for w in [
+            "it’s",
+            "IT'S",
+            "It's",
+            "the",
+            "thé",
+            "é",
+            "’",
+            "1990s",
+            "a/b",
+            "wasn't",
+            "would’ve",
+            "Who’s",
+            "isn’t",
+            "@n",
+            "THEIR",
+            "theirs",
+            "a1",
+            "x’x’x’x’x’x’",
+        ] {
+            let range = 0..w.len();
+            assert_eq!(
+                is_english_function_word(w.as_bytes(), range),
+                by_list(w),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn leading_letters_reads_a_block() {
