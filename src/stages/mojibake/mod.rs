@@ -1076,11 +1076,14 @@ pub(crate) fn sequence_across(line: &str, join: usize) -> bool {
     }
     // A sequence is at most six characters, with invisible ones between them.
     const REACH: usize = 12;
-    let from = line[..join]
-        .char_indices()
-        .rev()
-        .nth(REACH - 1)
-        .map_or(0, |(at, _)| at);
+    // The scan pairs characters from where it starts, so it starts where this stage's own scan,
+    // from the start of the text, is in step with it: after a character that no sequence holds.
+    // Twelve characters back may be inside a run, read in other pairs (`ç§‹ä½œè€…ï¼Œ`, then a
+    // space at the join: `Œ ` is a sequence read from the run's start, not from its middle). No
+    // such character in the last 256 bytes, and the join is taken to be crossed.
+    let Some(from) = in_step_before(line, join, 256) else {
+        return true;
+    };
     let to = line[join..]
         .char_indices()
         .nth(REACH)
@@ -1092,6 +1095,24 @@ pub(crate) fn sequence_across(line: &str, join: usize) -> bool {
     sequences::find(&line[from..to], allow, None)
         .iter()
         .any(|s| s.start < join - from && s.end > join - from)
+}
+
+/// The byte after the last character before `at` (at most `limit` bytes back) that no sequence
+/// holds: ASCII, but a space or a question mark (which stand for lost bytes) and the invisible
+/// controls (which may stand between a sequence's characters); or the start of the text. A scan
+/// from there finds what a scan from the start of the text finds, since none of its sequences
+/// crosses that character.
+fn in_step_before(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let floor = at.saturating_sub(limit);
+    (floor..at)
+        .rev()
+        .find(|&i| {
+            let b = bytes[i];
+            b < 0x80 && !matches!(b, b' ' | b'?') && !sequences::is_transparent(char::from(b))
+        })
+        .map(|i| i + 1)
+        .or((floor == 0).then_some(0))
 }
 
 /// Whether `word` holds a sequence (a strict or a lossy one): a word that a later stage made of
@@ -1207,6 +1228,31 @@ mod tests {
     /// its neighbours, a link a round, longer than the stage's rounds; left as it was, it settled
     /// in a second run once other stages had changed the text beside it. A chain is now taken
     /// whole by the repair that starts it, in one round, whichever way it goes.
+    #[test]
+    fn a_sequence_across_a_join_is_read_as_the_stage_reads_the_text() {
+        // Read from its start, the run pairs `ï¼` and leaves `Œ` to the space of the join: `Œ `
+        // is `Π` read as MacRoman, a no-break space lost. Twelve characters back, in the middle
+        // of the run, it pairs `¼Œ` and finds nothing across (a fuzz finding).
+        let line = "l Ö ‚´§‘ç§‹ä½œè€…ï¼Œ j ‚ n e";
+        let join = line.find("Œ ").unwrap() + "Œ".len();
+        assert!(sequence_across(line, join));
+        let allow = Allow {
+            question: true,
+            space: true,
+        };
+        assert!(
+            sequences::find(line, allow, None)
+                .iter()
+                .any(|s| &line[s.start..s.end] == "Œ ")
+        );
+        // With nothing a sequence cannot hold in the 256 bytes before it, a join is taken to be
+        // crossed; at the start of the text, the scan is in step.
+        let long = format!("x{}Œ j", "ä".repeat(200));
+        assert!(sequence_across(&long, long.find(" j").unwrap()));
+        assert_eq!(in_step_before("äÖ", 2, 256), Some(0));
+        assert_eq!(in_step_before("a? ä", 4, 256), Some(1));
+    }
+
     #[test]
     fn a_chain_either_way_is_repaired_in_one_round() {
         for (a, b, c, d) in [(4, 5, 8, 4), (1, 20, 20, 1), (0, 12, 3, 9), (7, 1, 30, 0)] {
