@@ -1334,20 +1334,7 @@ pub(super) fn head_noun_possessive(
                 && singular.ends_with('e');
         return !next.ends_with("ss")
             && !verb
-            && !matches!(
-                next,
-                "years"
-                    | "months"
-                    | "weeks"
-                    | "days"
-                    | "hours"
-                    | "minutes"
-                    | "seconds"
-                    | "decades"
-                    | "centuries"
-                    | "nights"
-                    | "times"
-            )
+            && !time_unit(next)
             && !modifier_plural(next)
             && en.get(next).is_some_and(|e| e.is_word())
             && en

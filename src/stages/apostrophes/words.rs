@@ -33,6 +33,21 @@ impl Word {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// A word of ASCII letters or digits with white space before it and nothing against it.
+    fn plain(range: Range<usize>, letters: bool, sentence_start: bool) -> Word {
+        Word {
+            start: range.start,
+            end: range.end,
+            letters,
+            code: false,
+            against: false,
+            sentence_start,
+            joined_to_next: false,
+            apostrophe_after: false,
+            foreign: false,
+        }
+    }
 }
 
 const SPACE: u8 = 1;
@@ -339,17 +354,11 @@ pub(super) fn words(text: &str) -> Words {
         if classes & !ALNUM == 0 {
             // Most chunks are one word and nothing else: white space on both sides, nothing
             // against it.
-            words.push(Word {
-                start: chunk_start,
-                end: chunk_end,
-                letters: classes & DIGIT == 0,
-                code: false,
-                against: false,
+            words.push(Word::plain(
+                chunk_start..chunk_end,
+                classes & DIGIT == 0,
                 sentence_start,
-                joined_to_next: false,
-                apostrophe_after: false,
-                foreign: false,
-            });
+            ));
             sentence_start = false;
             continue;
         }
@@ -368,17 +377,11 @@ pub(super) fn words(text: &str) -> Words {
             && CLASS[*last as usize] & ALNUM == 0
             && word.iter().all(|&b| CLASS[b as usize] & ALNUM != 0)
         {
-            words.push(Word {
-                start: chunk_start,
-                end: chunk_end - 1,
-                letters: classes & DIGIT == 0,
-                code: false,
-                against: false,
+            words.push(Word::plain(
+                chunk_start..chunk_end - 1,
+                classes & DIGIT == 0,
                 sentence_start,
-                joined_to_next: false,
-                apostrophe_after: false,
-                foreign: false,
-            });
+            ));
             sentence_start = CLASS[*last as usize] == SENTENCE_END;
             continue;
         }
