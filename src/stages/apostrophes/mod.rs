@@ -1234,6 +1234,23 @@ mod tests {
         }
     }
 
+    /// A name the lexicon does not know, that the document writes only before a surname, owns
+    /// the noun after it; not after another capitalized word, and not before a verb.
+    #[test]
+    fn possessives_of_a_first_word_of_a_name() {
+        assert_eq!(
+            fix("Manohar Parrikar died. Mehta worked with Manohars government for years."),
+            "Manohar Parrikar died. Mehta worked with Manohar's government for years."
+        );
+        for kept in [
+            "Manohar Parrikar died. Two Manohars worked there.",
+            "Manohar Parrikar died. The Manohars government fell.",
+            "Manohar Parrikar died. Then Manohars said nothing.",
+        ] {
+            assert_eq!(fix(kept), kept);
+        }
+    }
+
     /// A name in accented Latin letters is a possessive's owner when the document writes it on
     /// its own; the lexicon, which holds English words, is no evidence for it.
     #[test]

@@ -32,6 +32,9 @@ pub(super) struct Names<'t> {
     /// capitalized word (on its own: "Russia", not only "New" of "New York"; "Trump" of "Donald
     /// Trump" counts).
     seen: HashMap<Key<'t>, u32, FastHash>,
+    /// The names asked of that the document writes as the first word of a longer name, right
+    /// before another capitalized word ("Manohar" of "Manohar Parrikar").
+    leading: HashSet<Key<'t>, FastHash>,
     /// The pairs asked of (a capitalized word, then the name: "Hong Kong") that the document
     /// writes, and how many times.
     pairs: HashMap<(Key<'t>, Key<'t>), u32, FastHash>,
@@ -107,6 +110,7 @@ impl<'t> Names<'t> {
     pub fn optimistic() -> Self {
         Names {
             seen: HashMap::with_hasher(FastHash),
+            leading: HashSet::with_hasher(FastHash),
             pairs: HashMap::with_hasher(FastHash),
             plural_pairs: HashMap::with_hasher(FastHash),
             defined: HashSet::with_hasher(FastHash),
@@ -144,6 +148,7 @@ impl<'t> Names<'t> {
         let mut pairs = HashMap::with_hasher(FastHash);
         let mut plural_pairs = HashMap::with_hasher(FastHash);
         let mut defined = HashSet::with_hasher(FastHash);
+        let mut leading = HashSet::with_hasher(FastHash);
         for (i, w) in words.iter().enumerate() {
             if !text.as_bytes()[w.start].is_ascii_uppercase() {
                 continue;
@@ -160,6 +165,9 @@ impl<'t> Names<'t> {
                 w.joined_to_next && !n.sentence_start && name_like(&text[n.range()])
             });
             *count += u32::from(!next_is_name);
+            if next_is_name {
+                leading.insert(word);
+            }
             let bytes = text.as_bytes();
             if w.start > 0
                 && bytes[w.start - 1] == b'('
@@ -189,6 +197,7 @@ impl<'t> Names<'t> {
         }
         Names {
             seen,
+            leading,
             pairs,
             plural_pairs,
             defined,
@@ -207,6 +216,12 @@ impl<'t> Names<'t> {
             return u32::MAX;
         }
         self.seen.get(&Key(name)).copied().unwrap_or(0)
+    }
+
+    /// Whether the document writes `name` as the first word of a longer name (see
+    /// [`Names::leading`](Names)).
+    fn leads(&self, name: &str) -> bool {
+        self.optimistic || self.leading.contains(&Key(name))
     }
 
     /// Whether the document writes `name` where "Xs" stands: after the same capitalized word
@@ -967,6 +982,19 @@ pub(super) fn capitalized_possessive(
         }
         if verb_next {
             return None;
+        }
+        // "with Manohars government": a name the lexicon does not know, that the document writes
+        // only as the first word of a longer name ("Manohar Parrikar"), before a noun, after no
+        // capitalized word.
+        if next_lower
+            && !listed
+            && !base_lower_is_word
+            && en.get(base).is_none()
+            && prev.is_none_or(|p| !p.starts_with(|c: char| c.is_ascii_uppercase()))
+            && possessed_noun(en, next)
+            && names.leads(base)
+        {
+            return Some(Evidence::Document);
         }
         // "Barack Obamas administration": a name of the lexicon after a given name of it,
         // before a word in lower case.
