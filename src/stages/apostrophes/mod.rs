@@ -701,6 +701,14 @@ impl RestoreApostrophes {
     }
 }
 
+/// Whether a contraction restored as `word` from a word of this `form` is the negation of an
+/// English auxiliary ("didn't", "WASN'T"): always a contraction ([`Form::Plain`]), in "n't".
+fn english_negation(form: Option<Form>, word: &str) -> bool {
+    matches!(form, Some(Form::Plain(1)))
+        && word.len() >= 3
+        && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"n't")
+}
+
 /// Whether the word at `i` follows "I", "you", "we" or "they" in its sentence.
 fn after_english_subject(text: &str, words: &[Word], i: usize) -> bool {
     i > 0
@@ -816,12 +824,16 @@ impl Stage for RestoreApostrophes {
                 // A paragraph that mixes English with another language (an interview and its
                 // translation) is not judged English; a contraction that is no word of any
                 // language still is one there, when a neighbour is an English function word
-                // ("they dont", "I didnt"), by the same rules; "dont", French for "whose", only
-                // after an English subject ("ce dont", "les enfants dont"; "they dont").
+                // ("they dont", "I didnt"), by the same rules, or when it is the negation of an
+                // English auxiliary, which no other language writes ("the community didnt
+                // suffer"); "dont", French for "whose", only after an English subject ("ce
+                // dont", "les enfants dont"; "they dont").
                 Some((word, "contraction"))
-                    if next_to_english(text, &words, i)
-                        && (!text[w.range()].eq_ignore_ascii_case("dont")
-                            || after_english_subject(text, &words, i)) =>
+                    if if text[w.range()].eq_ignore_ascii_case("dont") {
+                        next_to_english(text, &words, i) && after_english_subject(text, &words, i)
+                    } else {
+                        next_to_english(text, &words, i) || english_negation(form, word.as_str())
+                    } =>
                 {
                     repairs.push((w.range(), word, "contraction"));
                 }
@@ -1124,6 +1136,18 @@ mod tests {
             ),
             "Les enfants sont venus avec leurs parents et leurs amis. I don't know, they don't say."
         );
+        // The negation of an English auxiliary, with no English function word beside it.
+        assert_eq!(
+            fix(
+                "Les enfants sont venus avec leurs parents et leurs amis. The community didnt \
+                 suffer, people couldnt go out."
+            ),
+            "Les enfants sont venus avec leurs parents et leurs amis. The community didn't \
+                 suffer, people couldn't go out."
+        );
+        // Other contractions still need one ("Youre" is a name in no list, but no negation).
+        let kept = "Les enfants sont venus avec leurs parents et leurs amis. Bonjour youre venus.";
+        assert_eq!(fix(kept), kept);
     }
 
     #[test]
