@@ -568,6 +568,7 @@ impl RestoreApostrophes {
         i: usize,
         form: Option<Form>,
         names: &Names<'t>,
+        lower: &std::cell::OnceCell<String>,
     ) -> Option<(String, &'static str)> {
         let w = &words[i];
         let token = &text[w.range()];
@@ -590,6 +591,16 @@ impl RestoreApostrophes {
                 Some(Form::Ambiguous(rule, back))
                     if matches!(case, Case::Lower | Case::Capitalized)
                         && rule_accepts(rule, w, &cx, text) =>
+                {
+                    return Some((insert(back), "contraction"));
+                }
+                // In a sentence written in capitals ("WHY CANT U", "I CANT STOP"), an ambiguous
+                // form is judged as the same words in lower case would be.
+                Some(Form::Ambiguous(rule, back))
+                    if case == Case::Upper && shouted(text, words, i) && {
+                        let lower = lower.get_or_init(|| text.to_ascii_lowercase());
+                        rule_accepts(rule, w, &context(lower, words, i), lower)
+                    } =>
                 {
                     return Some((insert(back), "contraction"));
                 }
@@ -709,6 +720,25 @@ fn english_negation(form: Option<Form>, word: &str) -> bool {
         && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"n't")
 }
 
+/// Whether the word at `i` is in a sentence written in capitals: the words beside it in the
+/// sentence are in capitals too, one of them at least two letters long ("WE CANT", "WHY CANT
+/// U"; not "I CANT" alone, nor an acronym among words in lower case).
+fn shouted(text: &str, words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    let capitals = |k: usize| {
+        let word = &text.as_bytes()[words[k].range()];
+        word.iter().all(u8::is_ascii_uppercase)
+    };
+    let prev = (i > 0 && !w.sentence_start && words[i - 1].joined_to_next).then(|| i - 1);
+    let next =
+        (w.joined_to_next && words.get(i + 1).is_some_and(|n| !n.sentence_start)).then(|| i + 1);
+    let long = |k: usize| words[k].end - words[k].start >= 2;
+    (prev.is_some() || next.is_some())
+        && prev.is_none_or(capitals)
+        && next.is_none_or(capitals)
+        && (prev.is_some_and(long) || next.is_some_and(long))
+}
+
 /// Whether the word at `i` follows "I", "you", "we" or "they" in its sentence.
 fn after_english_subject(text: &str, words: &[Word], i: usize) -> bool {
     i > 0
@@ -752,6 +782,8 @@ impl Stage for RestoreApostrophes {
         // name they need; those that pass are judged again once the document has been read for
         // their names, in one pass.
         let optimistic = Names::optimistic();
+        // The text in lower case, made only if a sentence in capitals asks (see `repair`).
+        let lower = std::cell::OnceCell::new();
         let mut ask_names: Vec<usize> = Vec::new();
         // Names joined by a hyphen that may be possessives ("ABS-CBNs"): their first word and
         // their last.
@@ -777,7 +809,9 @@ impl Stage for RestoreApostrophes {
                 if self.possessives
                     && possessive_shape(word)
                     && latin_name(&text[w.range()])
-                    && self.repair(text, &words, i, None, &optimistic).is_some()
+                    && self
+                        .repair(text, &words, i, None, &optimistic, &lower)
+                        .is_some()
                 {
                     ask_names.push(i);
                 }
@@ -811,7 +845,7 @@ impl Stage for RestoreApostrophes {
                 i += 1;
                 continue;
             }
-            match self.repair(text, &words, i, form, &optimistic) {
+            match self.repair(text, &words, i, form, &optimistic, &lower) {
                 Some((_, reason))
                     if reason.starts_with("possessive")
                         && text.as_bytes()[w.start].is_ascii_uppercase() =>
@@ -880,7 +914,7 @@ impl Stage for RestoreApostrophes {
                 let form = known::lookup(text.as_bytes(), words[i].range())
                     .and_then(|k| k.form)
                     .filter(|_| self.contractions);
-                match self.repair(text, &words, i, form, &names) {
+                match self.repair(text, &words, i, form, &names, &lower) {
                     Some((word, reason)) if paragraphs.english(text, &words, i) => {
                         repairs.push((words[i].range(), word, reason));
                     }
@@ -1053,6 +1087,19 @@ mod tests {
             "He doesn't know. DON'T go. I'm here, you're there."
         );
         assert_eq!(fix("yall shouldve come"), "y'all should've come");
+        // An ambiguous form in a sentence in capitals, judged as in lower case.
+        assert_eq!(
+            fix("He doesnt know. THEY SAID WE CANT GO AND ITS NOT FAIR."),
+            "He doesn't know. THEY SAID WE CAN'T GO AND IT'S NOT FAIR."
+        );
+        for kept in [
+            // Not in a sentence in capitals (an acronym), nor where the rule refuses in lower
+            // case.
+            "He doesnt know. The ITS not funded were many.",
+            "He doesnt know. THE WELL RAN DRY AND ITS WATER WAS GONE.",
+        ] {
+            assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
+        }
     }
 
     #[test]
@@ -1607,6 +1654,10 @@ mod tests {
             "At five o'clock, today's news."
         );
         assert_eq!(fix("I like rock n roll."), "I like rock 'n' roll.");
+        assert_eq!(
+            fix("It was someone elses car, no one elses."),
+            "It was someone else's car, no one else's."
+        );
         assert_eq!(
             fix("Stamenković et als research is new."),
             "Stamenković et al's research is new."

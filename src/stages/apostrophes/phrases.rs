@@ -1,5 +1,5 @@
-//! Fixed phrases that lost an apostrophe: "each others" → "each other's", "todays" →
-//! "today's", "o clock" → "o'clock", "rock n roll" → "rock 'n' roll".
+//! Fixed phrases that lost an apostrophe: "each others" → "each other's", "someone elses" →
+//! "someone else's", "todays" → "today's", "o clock" → "o'clock", "rock n roll" → "rock 'n' roll".
 
 use super::words::Word;
 
@@ -24,6 +24,15 @@ const BEFORE_S: &[(&str, &str)] = &[
     ("fathers", "day"),
     // "Stamenković et als research": the possessive of the authors of a paper.
     ("et", "als"),
+    // "someone elses": "elses" is no word.
+    ("someone", "elses"),
+    ("anyone", "elses"),
+    ("everyone", "elses"),
+    ("one", "elses"),
+    ("somebody", "elses"),
+    ("anybody", "elses"),
+    ("everybody", "elses"),
+    ("nobody", "elses"),
 ];
 
 /// Words that take `'s` wherever they are: nobody writes "todays" for a plural.
@@ -52,6 +61,13 @@ pub(super) const FIRST_WORDS: &[&str] = &[
     "mothers",
     "fathers",
     "et",
+    "someone",
+    "anyone",
+    "everyone",
+    "somebody",
+    "anybody",
+    "everybody",
+    "nobody",
     "todays",
     "yesterdays",
     "tomorrows",
