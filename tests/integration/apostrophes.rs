@@ -291,7 +291,7 @@ fn real_missing_apostrophes_from_ewt_and_gum() {
         score.precision()
     );
     // What the stage reaches today (the issue sets no bar for it).
-    assert!(score.recall() >= 0.61, "recall {:.4}", score.recall());
+    assert!(score.recall() >= 0.67, "recall {:.4}", score.recall());
 }
 
 #[test]
@@ -322,6 +322,54 @@ fn intact_text_is_left_alone() {
     }
     assert!(
         per_million <= 5.0,
+        "{per_million:.2} changes per million words"
+    );
+}
+
+/// A short text without a single apostrophe may have none to lose, and the context rules read
+/// it all the same: the paragraphs and the titles of the intact articles and books that write
+/// none, each cleaned as a text of its own.
+#[test]
+fn short_intact_texts_without_apostrophes_are_left_alone() {
+    let stage = RestoreApostrophes::default();
+    let titles: Vec<String> = wikinews("wikinews-295.jsonl")
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    let (mut texts, mut words) = (0, 0);
+    let mut changes = Vec::new();
+    for text in articles().iter().chain(&books()).chain(&titles) {
+        for piece in text.split("\n\n").map(str::trim) {
+            if piece.is_empty() || piece.contains(['\'', '’']) {
+                continue;
+            }
+            texts += 1;
+            words += piece.split_whitespace().count();
+            let out = stage.apply(piece, &mut Meta::default());
+            for e in out.edits() {
+                changes.push(format!(
+                    "{:?} -> {:?} ({})",
+                    &piece[e.start..e.end],
+                    e.after,
+                    e.reason
+                ));
+            }
+        }
+    }
+    let per_million = changes.len() as f64 * 1e6 / words as f64;
+    println!(
+        "intact paragraphs and titles without an apostrophe, each alone: {texts} texts, {words} \
+         words, {} changes = {per_million:.2} per million words",
+        changes.len()
+    );
+    for c in &changes {
+        println!("  {c}");
+    }
+    // What the stage reaches today (the issue's bar is for whole documents): two changes, one
+    // of them right ("his lovers brother-in-law", which the article wrote without its
+    // apostrophe).
+    assert!(
+        per_million <= 16.0,
         "{per_million:.2} changes per million words"
     );
 }

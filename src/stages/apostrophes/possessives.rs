@@ -1079,6 +1079,25 @@ pub(super) fn lowercase_possessive(
         .is_some_and(|e| e.is_word() && e.frequency() >= COMMON_NOUN)
 }
 
+/// Pronouns that stand only as an object ("put herself forward", "told them"): the word before
+/// one is a verb, which no possessive owns.
+fn object_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "me" | "him"
+            | "us"
+            | "them"
+            | "myself"
+            | "yourself"
+            | "himself"
+            | "herself"
+            | "itself"
+            | "ourselves"
+            | "yourselves"
+            | "themselves"
+    )
+}
+
 /// Determiners before a possessive: "the government's", "his sister's".
 fn possessive_determiner(prev: &str) -> bool {
     matches!(
@@ -1578,6 +1597,14 @@ pub(super) fn odds_possessive(
         }
     } else if next_lower && token.bytes().all(|b| b.is_ascii_lowercase()) && base.len() >= 3 {
         if prev.is_some_and(possessive_determiner) {
+            // Not before an adverb or a verb ("her daughters happily settled", "her daughters
+            // put herself forward": a verb before its object).
+            if adverb_in_ly(en, next)
+                || reads_as_verb(next)
+                || after_next.is_some_and(object_pronoun)
+            {
+                return None;
+            }
             ODDS_AFTER_DETERMINER
         } else if possessed_noun(en, next) {
             ODDS_LOWERCASE
