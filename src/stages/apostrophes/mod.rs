@@ -10,9 +10,8 @@
 //!   "Russia" is a proper name of [the lexicon](crate::lexicon) or is written on its own in the
 //!   same document ("Nagiyev" ... "Nagiyevs"; a name in accented Latin letters only so:
 //!   "Rosselló" ... "Rossellós" → "Rosselló's"); `childrens` → `children's` when "childrens"
-//!   is not a word and "children" is a common one; and, in a document that has lost its
-//!   apostrophes (none left after a letter, and a sure repair found or 200 words at least), by
-//!   their context and how often the word's possessive is written against its plural in
+//!   is not a word and "children" is a common one; and, in a text that writes no apostrophe
+//!   after a letter (it lost them, or has none to lose), by their context and how often the word's possessive is written against its plural in
 //!   wordfreq's English ("Trumps attempt", "the governments decision", "the UKs Brexit vote"),
 //!   by what follows a plural after a determiner ("the nations medical services", "the fires
 //!   cause was", "the victims lawyers"), by a pair of capitalized words the document writes
@@ -22,7 +21,7 @@
 //!   acronym the document writes on its own, before what it owns ("NASAs Hubble telescope",
 //!   "NASAs 2014 selection");
 //! - fixed phrases: `each others`, `one anothers`, `todays`, `yesterdays`, `tomorrows`,
-//!   `o clock`, `rock n roll`, `New Years Eve`, `wits end`, `et als`;
+//!   `o clock`, `rock n roll`, `New Years Eve`, `wits end`, `et als`, `someone elses`;
 //! - names written with an apostrophe, that the word lists hold and that are written no other
 //!   way: `ORourke` → `O'Rourke`, `dEstaing` → `d'Estaing`; and "O" or "D" before a name of the
 //!   lists: `DSouza` → `D'Souza`.
@@ -30,7 +29,7 @@
 //! It writes `’` in a document that already writes its apostrophes that way, else `'`.
 //!
 //! **Will not touch** words that are words ("governments", "others", "Turkeys", "its strategic
-//! partners") where nothing says the document lost its apostrophes; the forms with no rule safe
+//! partners") in a text that writes apostrophes elsewhere; the forms with no rule safe
 //! enough ("were" but after "because", "if", "so" or "now" or opening a sentence; "well" but
 //! opening a clause before a verb; "hell", "shell"); plural
 //! possessives ("the countries leaders": nothing in the text tells where the apostrophe goes);
@@ -1040,8 +1039,8 @@ mod tests {
             .to_owned()
     }
 
-    /// Each of `texts` comes out with its "doesnt", if it has one, restored (the sure repair that
-    /// shows the document lost its apostrophes) and nothing else changed.
+    /// Each of `texts` comes out with its "doesnt", if it has one, restored and nothing else
+    /// changed.
     fn only_doesnt_restored(texts: &[&str]) {
         for kept in texts {
             assert_eq!(fix(kept), kept.replace("doesnt", "doesn't"));
