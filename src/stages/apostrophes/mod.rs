@@ -11,8 +11,9 @@
 //!   same document ("Nagiyev" ... "Nagiyevs"; a name in accented Latin letters only so:
 //!   "Rosselló" ... "Rossellós" → "Rosselló's"); `childrens` → `children's` when "childrens"
 //!   is not a word and "children" is a common one; and, in a text that writes no apostrophe
-//!   after a letter (it lost them, or has none to lose), by their context and how often the word's possessive is written against its plural in
-//!   wordfreq's English ("Trumps attempt", "the governments decision", "the UKs Brexit vote"),
+//!   after a letter (it lost them, or has none to lose), by their context and how often the
+//!   word's possessive is written against its plural in wordfreq's English ("Trumps attempt",
+//!   "the governments decision", "the UKs Brexit vote"),
 //!   by what follows a plural after a determiner ("the nations medical services", "the fires
 //!   cause was", "the victims lawyers"), by a pair of capitalized words the document writes
 //!   ("Soviet Unions original", "Red Hats culture", "South Carolinas 54 delegates"), or by a
@@ -1186,7 +1187,8 @@ mod tests {
             "Les enfants sont venus avec leurs parents et leurs amis. The community didn't \
                  suffer, people couldn't go out."
         );
-        // Other contractions still need one ("Youre" is a name in no list, but no negation).
+        // Any other contraction still needs an English function word beside it ("youre" is no
+        // negation).
         let kept = "Les enfants sont venus avec leurs parents et leurs amis. Bonjour youre venus.";
         assert_eq!(fix(kept), kept);
     }

@@ -1,5 +1,6 @@
 //! Fixed phrases that lost an apostrophe: "each others" → "each other's", "someone elses" →
-//! "someone else's", "todays" → "today's", "o clock" → "o'clock", "rock n roll" → "rock 'n' roll".
+//! "someone else's", "todays" → "today's", "o clock" → "o'clock", "rock n roll" →
+//! "rock 'n' roll".
 
 use super::words::Word;
 
