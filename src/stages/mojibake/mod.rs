@@ -1238,11 +1238,6 @@ mod tests {
         }
     }
 
-    /// Found by the `clean_bytes` fuzz target (`mojibake-chain-settles-after-other-stages`):
-    /// `¬®` is `¨` and `¬¨` is `¬` in MacRoman, so each repair in `¨¬¬¬®®®` made the next with
-    /// its neighbours, a link a round, longer than the stage's rounds; left as it was, it settled
-    /// in a second run once other stages had changed the text beside it. A chain is now taken
-    /// whole by the repair that starts it, in one round, whichever way it goes.
     #[test]
     fn a_sequence_across_a_join_is_read_as_the_stage_reads_the_text() {
         // Read from its start, the run pairs `ï¼` and leaves `Œ` to the space of the join: `Œ `
@@ -1277,6 +1272,11 @@ mod tests {
         assert!(!in_no_sequence('Ã') && !in_no_sequence('\u{FFFD}') && !in_no_sequence('\u{AD}'));
     }
 
+    /// Found by the `clean_bytes` fuzz target (`mojibake-chain-settles-after-other-stages`):
+    /// `¬®` is `¨` and `¬¨` is `¬` in MacRoman, so each repair in `¨¬¬¬®®®` made the next with
+    /// its neighbours, a link a round, longer than the stage's rounds; left as it was, it settled
+    /// in a second run once other stages had changed the text beside it. A chain is now taken
+    /// whole by the repair that starts it, in one round, whichever way it goes.
     #[test]
     fn a_chain_either_way_is_repaired_in_one_round() {
         for (a, b, c, d) in [(4, 5, 8, 4), (1, 20, 20, 1), (0, 12, 3, 9), (7, 1, 30, 0)] {
