@@ -5,18 +5,15 @@
 
 use std::time::Instant;
 
+#[path = "../benches/common/articles.rs"]
+mod articles;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let preset = args.next().unwrap_or_else(|| "news".into());
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(7);
-    let articles: Vec<String> = include_str!("../corpus/news/wikinews-295.jsonl")
-        .lines()
-        .filter_map(|line| {
-            let record: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some(record.get("text")?.as_str()?.to_owned())
-        })
-        .collect();
+    let articles = articles::wikinews_articles();
     let texts: Vec<&str> = (0..rounds)
         .flat_map(|_| articles.iter().map(String::as_str))
         .collect();

@@ -18,18 +18,15 @@ use textmend::{Meta, Stage};
 #[path = "../benches/common/mod.rs"]
 mod common;
 
+#[path = "../benches/common/articles.rs"]
+mod articles;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_else(|| "news".to_owned());
     let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let mut texts = if which.starts_with("articles") {
-        include_str!("../corpus/news/wikinews-295.jsonl")
-            .lines()
-            .map(|line| {
-                let record: serde_json::Value = serde_json::from_str(line).expect("JSON Lines");
-                record["text"].as_str().expect("a text field").to_owned()
-            })
-            .collect()
+        articles::wikinews_articles()
     } else {
         vec![common::clean_news()]
     };

@@ -11,6 +11,9 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
+#[path = "../benches/common/articles.rs"]
+mod articles;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let stages = args.next().unwrap_or_else(|| "news".into());
@@ -43,13 +46,7 @@ fn main() {
 
 /// The 295 Wikinews articles, each cleaned on its own, `times` times over.
 fn articles(pipeline: &textmend::Pipeline, times: usize) {
-    let articles: Vec<String> = include_str!("../corpus/news/wikinews-295.jsonl")
-        .lines()
-        .filter_map(|line| {
-            let record: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some(record.get("text")?.as_str()?.to_owned())
-        })
-        .collect();
+    let articles = articles::wikinews_articles();
     let bytes: usize = articles.iter().map(String::len).sum();
     let start = std::time::Instant::now();
     let mut edits = 0;
