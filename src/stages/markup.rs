@@ -654,7 +654,9 @@ impl Stage for StripMarkup {
         // and a second run of the pipeline would decode them, then repair what they decode to
         // (`&#195;&#169;` is `Ã©`, mojibake of `é`; `&nbsp;` a no-break space, which `unicode`
         // makes a space): so, as soon as the text no longer looks like HTML, what `mojibake` and
-        // `unicode` (with their defaults) do with it as text is done here.
+        // `unicode` (with their defaults) do with it as text is done here, if it may hold a
+        // reference at all (the `&` of "AT&T" is none; the removals' other effects are weighed
+        // below, as for any document).
         let was_html = (self.html_tags || self.autolinks)
             && memchr(b'&', text.as_bytes()).is_some()
             && crate::stages::mojibake::entities::looks_like_html(text);
@@ -667,7 +669,7 @@ impl Stage for StripMarkup {
             crate::edit::until_stable(text, "markup", 16, |t| {
                 let edits = self.pass(t, meta).into_parts().1;
                 let html_gone = was_html
-                    && memchr(b'&', t.as_bytes()).is_some()
+                    && crate::stages::mojibake::entities::may_hold_reference(t)
                     && !crate::stages::mojibake::entities::looks_like_html(t);
                 if !edits.is_empty() || !(html_gone || again) {
                     return edits;

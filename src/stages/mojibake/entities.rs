@@ -94,6 +94,27 @@ fn surrogate_pair(text: &str) -> Option<(usize, char)> {
     Some((first_end + 1 + 2 + second_end + 1, c))
 }
 
+/// Whether `text`, or what `unicode` and `whitespace` make of it, may hold a reference: a `&`
+/// whose run of letters, digits and `#` ends with `;`, or with a character those stages may
+/// change or remove (anything but printable ASCII and a line feed). A quick test that turns away
+/// the `&` of "AT&T" and "Q&A" without reading them as references.
+pub(crate) fn may_hold_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr(b'&', &bytes[from..]).map(|i| from + i) {
+        let end = bytes[i + 1..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'))
+            .map_or(bytes.len(), |k| i + 1 + k);
+        match bytes.get(end) {
+            Some(b';') => return true,
+            Some(&b) if b != b'\n' && !(b' '..=b'~').contains(&b) => return true,
+            _ => from = end,
+        }
+    }
+    false
+}
+
 /// Every reference in `text` that should be decoded: its byte range and its replacement.
 pub(crate) fn find(text: &str) -> Vec<(std::ops::Range<usize>, Cow<'static, str>)> {
     let bytes = text.as_bytes();
@@ -157,6 +178,39 @@ mod tests {
             at = range.end;
         }
         out + &text[at..]
+    }
+
+    #[test]
+    fn a_reference_is_possible_only_where_one_could_end() {
+        for text in [
+            "AT&T and Q&A",
+            "a & b",
+            "&amp",
+            "&amp\n;",
+            "R&D, M&S. &c",
+            "&",
+        ] {
+            assert!(!may_hold_reference(text), "{text:?}");
+        }
+        // Complete references, and a run that `unicode` or `whitespace` could complete (an
+        // invisible character, a tab, NFC's U+037E for `;`), are possible.
+        for text in [
+            "&amp;",
+            "x &#8217; y",
+            "&eacute\u{200b};",
+            "&amp\t;",
+            "&amp\u{37e}",
+            "&&gt;",
+        ] {
+            assert!(may_hold_reference(text), "{text:?}");
+        }
+        // Every text that `find` decodes something in is one.
+        for text in ["&amp;", "&#x2019;", "&#55357;&#56832;", "AT&T &lt;b&gt;"] {
+            assert!(
+                !find(text).is_empty() && may_hold_reference(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
