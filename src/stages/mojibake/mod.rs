@@ -234,13 +234,15 @@ impl FixMojibake {
         }
         let spaces = NormalizeWhitespace::default().apply(normal, &mut Meta::default());
         // Line breaks added or removed at the end of the text (a final newline) are in no
-        // sequence and beside none: such a view is the text again.
+        // sequence and beside none, and neither is white space between two ASCII characters
+        // (runs of blank lines between paragraphs): such a view is the text again.
         let trailing_newlines = normal.trim_end_matches('\n').len();
         if spaces.is_unchanged()
-            || spaces
-                .edits()
-                .iter()
-                .all(|e| e.start >= trailing_newlines && e.after.bytes().all(|b| b == b'\n'))
+            || spaces.edits().iter().all(|e| {
+                e.start >= trailing_newlines && e.after.bytes().all(|b| b == b'\n')
+                    || e.after.bytes().all(|b| b.is_ascii_whitespace())
+                        && between_ascii(normal, e.start..e.end)
+            })
         {
             return Vec::new();
         }
@@ -284,6 +286,21 @@ impl FixMojibake {
             })
             .collect()
     }
+}
+
+/// Whether the nearest characters that are not ASCII white space, before `range` and after it,
+/// are ASCII (or the ends of `text`): an edit of white space there changes no sequence, no run and
+/// none of the characters a run is scored by, which never reach past a letter or a mark of ASCII.
+fn between_ascii(text: &str, range: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let before = bytes[..range.start]
+        .iter()
+        .rev()
+        .find(|b| !b.is_ascii_whitespace());
+    let after = bytes[range.end..].iter().find(|b| !b.is_ascii_whitespace());
+    before.is_none_or(u8::is_ascii)
+        && after.is_none_or(u8::is_ascii)
+        && bytes[range].iter().all(u8::is_ascii_whitespace)
 }
 
 /// Whether any character of `text` is one that [`unicode_matters`]: printable ASCII, tabs and
@@ -1220,6 +1237,21 @@ mod tests {
             .apply(text, &mut Meta::default())
             .text()
             .to_owned()
+    }
+
+    #[test]
+    fn white_space_between_ascii_is_in_no_sequence() {
+        let text = "Source:\n\n\n---\nword   Ã© x  y\t";
+        let at = |s: &str| text.find(s).expect("in the text");
+        let gap = at("\n\n\n");
+        assert!(between_ascii(text, gap..gap + 1));
+        assert!(between_ascii(text, at("x  y") + 1..at("x  y") + 3));
+        // Beside a run of mojibake, past the white space, or not white space at all.
+        assert!(!between_ascii(text, at("   Ã") + 1..at("   Ã") + 3));
+        assert!(!between_ascii(text, at("© x") + 2..at("© x") + 3));
+        assert!(!between_ascii(text, at("word")..at("word") + 1));
+        // The end of the text is a side of ASCII.
+        assert!(between_ascii(text, text.len() - 1..text.len()));
     }
 
     /// Found by the `clean_bytes` fuzz target (`mojibake-macroman-not-sign-chain`): `¬¨` is `¬`
