@@ -645,6 +645,21 @@ impl View {
     }
 }
 
+/// The edits, in order, less each one that starts before the end of the last one kept. Edits
+/// of a [`View`] mapped back onto the text can meet: two whose ends fall inside the same change
+/// of the later stage each take the whole change (two repairs inside one run that NFC rewrote,
+/// `\u{2001}ÎÎ\u{a0}ÎŠÎ\u{a0}Îˆ`). The first is kept; a stage that repeats its rounds finds
+/// the others in the next.
+pub(crate) fn apart(edits: impl IntoIterator<Item = StageEdit>) -> Vec<StageEdit> {
+    let mut kept: Vec<StageEdit> = Vec::new();
+    for e in edits {
+        if kept.last().is_none_or(|last| last.end <= e.start) {
+            kept.push(e);
+        }
+    }
+    kept
+}
+
 fn current_span(e: &Edit, delta: isize) -> Range<usize> {
     let start = shift(e.start, delta);
     start..start + e.after.len()

@@ -218,12 +218,15 @@ impl FixMojibake {
             Some(unicode) => unicode.edit_of_text(e),
             None => e,
         };
+        // Two repairs mapped back into one change of a view take it whole, each: the first is
+        // kept, and the next round finds the other (see `edit::apart`).
         let found = |edits: Vec<StageEdit>| -> Vec<StageEdit> {
-            edits
-                .into_iter()
-                .map(back)
-                .filter(|e| text[e.start..e.end] != e.after)
-                .collect()
+            crate::edit::apart(
+                edits
+                    .into_iter()
+                    .map(back)
+                    .filter(|e| text[e.start..e.end] != e.after),
+            )
         };
         let normal = unicode.as_ref().map_or(text, |view| view.text.as_str());
         if unicode.is_some() {
@@ -1237,6 +1240,21 @@ mod tests {
             .apply(text, &mut Meta::default())
             .text()
             .to_owned()
+    }
+
+    /// Found by the `clean_bytes` fuzz target (`mojibake-two-repairs-in-one-nfc-change`): NFC
+    /// makes U+2001 U+2003 and the `unicode` stage makes the no-break spaces spaces, so the view
+    /// of the text is one change of it; the two repairs found in the view each took that change
+    /// whole, and the stage panicked on the overlap. The first is made in one round, the second
+    /// in the next.
+    #[test]
+    fn two_repairs_inside_one_change_of_a_view_are_made_one_round_apart() {
+        let text = "\u{2001}ÎÎ\u{a0}ÎŠÎ\u{a0}Îˆ";
+        let once = fix(text);
+        assert_eq!(once, "\u{2003}ÎÎ ΊÎ Έ");
+        assert_eq!(fix(&once), once);
+        // As the fuzzer's input had it: U+2001 as UTF-8 read as Latin-1 first.
+        assert_eq!(fix("â€\u{81}ÎÎ\u{a0}ÎŠÎ\u{a0}Îˆ"), once);
     }
 
     #[test]

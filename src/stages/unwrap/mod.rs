@@ -230,8 +230,10 @@ impl Stage for JoinWrappedLines {
                 let view = View::new(collapsed);
                 let (_, edits) = self.apply_as_is(&view.text).into_parts();
                 let mut out = Rewriter::new(text);
-                for e in edits {
-                    let e = view.edit_of_text_taking_deleted(e);
+                let edits = edits
+                    .into_iter()
+                    .map(|e| view.edit_of_text_taking_deleted(e));
+                for e in crate::edit::apart(edits) {
                     out.replace(e.start..e.end, &e.after, e.reason);
                 }
                 return out.finish();
