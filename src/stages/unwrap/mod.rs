@@ -435,11 +435,11 @@ type Joining<'j> = (Range<usize>, &'j str, &'static str);
 /// Which of these joins (in order, on one line of the output) are left undone, because the line
 /// they make is one that an earlier stage of the `news` preset would change where it changed none
 /// of the lines joined: mojibake across a join (`à¤` and `!`, joined with a space, are `ठ` with a
-/// lost byte), emphasis whose markers were on two lines (`*.` and `!*:`), boilerplate (`Equinox,`
-/// and `AzerNews (2019-01-04)`, an outlet and its date; near the ends of the document, a line of
-/// boilerplate joined to another, which ends the walk of `boilerplate`). Those stages judged the
-/// lines apart, and
-/// a second run of the pipeline would change what the joins made. The joins left are those
+/// lost byte), emphasis whose markers were on two lines (`*.` and `!*:`), and near the ends of
+/// the document, where `boilerplate` reads, boilerplate (`Equinox,` and `AzerNews (2019-01-04)`,
+/// an outlet and its date; a line of boilerplate joined to another, which ends the walk of
+/// `boilerplate`). Those stages judged the lines apart, and a second run of the pipeline would
+/// change what the joins made. The joins left are those
 /// across which the change is made (the whole line for boilerplate); what the others make is
 /// checked again, a few times at most, after which the lines all stay apart.
 fn left_apart(text: &str, joins: &[Joining<'_>], ends: Range<usize>) -> Vec<bool> {
@@ -525,12 +525,14 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
         }
     }
     let all = || (0..joins.len()).collect();
-    if short && crate::stages::boilerplate::is_boilerplate(&line) {
+    // Near the ends of the document, where `boilerplate` reads: a line the joins make that is
+    // boilerplate (an outlet and its date, on two lines) a second run would remove, and a line
+    // of boilerplate joined to another is no longer one, so what it walked over as boilerplate
+    // would end its walk. Elsewhere no stage reads a line as boilerplate.
+    let near_ends = start < ends.start || end > ends.end;
+    if near_ends && short && crate::stages::boilerplate::is_boilerplate(&line) {
         return all();
     }
-    // Near the ends of the document, where `boilerplate` reads, a line of boilerplate joined to
-    // another is no longer one: what it walked over as boilerplate would end its walk.
-    let near_ends = start < ends.start || end > ends.end;
     if near_ends {
         // (A piece asked about once is not asked again: a line of many joins may repeat one.)
         // (Nor hashed when it is the piece before it again.)
@@ -860,6 +862,19 @@ mod tests {
             .apply(text, &mut Meta::default())
             .text()
             .to_owned()
+    }
+
+    /// A line the joins would make that reads as boilerplate (a share line) is left apart near
+    /// the ends of the document, where `boilerplate` would remove it in a second run, and made
+    /// in the middle, which `boilerplate` never reads.
+    #[test]
+    fn a_line_like_boilerplate_is_made_only_where_boilerplate_does_not_read() {
+        let broken = "Follow us on\n\nTwitter";
+        let prose = "The council met on Monday and voted on the budget for next year.\n\n";
+        let near_end = format!("{}{broken}\n", prose.repeat(80));
+        assert_eq!(run(&near_end), near_end);
+        let middle = format!("{}{broken}\n\n{}", prose.repeat(80), prose.repeat(80));
+        assert_eq!(run(&middle), middle.replace("on\n\nTwitter", "on Twitter"));
     }
 
     /// Found by the `jsonl` fuzz target (`unwrap-line-size-after-apostrophes.txt`): whether a
