@@ -650,14 +650,15 @@ impl View {
 /// of the later stage each take the whole change (two repairs inside one run that NFC rewrote,
 /// `\u{2001}ÎÎ\u{a0}ÎŠÎ\u{a0}Îˆ`). The first is kept; a stage that repeats its rounds finds
 /// the others in the next.
-pub(crate) fn apart(edits: impl IntoIterator<Item = StageEdit>) -> Vec<StageEdit> {
-    let mut kept: Vec<StageEdit> = Vec::new();
-    for e in edits {
-        if kept.last().is_none_or(|last| last.end <= e.start) {
-            kept.push(e);
+pub(crate) fn apart(edits: impl IntoIterator<Item = StageEdit>) -> impl Iterator<Item = StageEdit> {
+    let mut end = 0;
+    edits.into_iter().filter(move |e| {
+        let kept = end <= e.start;
+        if kept {
+            end = e.end;
         }
-    }
-    kept
+        kept
+    })
 }
 
 fn current_span(e: &Edit, delta: isize) -> Range<usize> {

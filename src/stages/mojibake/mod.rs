@@ -227,6 +227,7 @@ impl FixMojibake {
                     .map(back)
                     .filter(|e| text[e.start..e.end] != e.after),
             )
+            .collect()
         };
         let normal = unicode.as_ref().map_or(text, |view| view.text.as_str());
         if unicode.is_some() {
