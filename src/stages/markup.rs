@@ -747,10 +747,10 @@ fn changes_around(text: &str, at: usize) -> bool {
 /// [`markup_across`]).
 pub(crate) fn may_have_markup(lines: &[&str]) -> bool {
     lines.iter().any(|line| {
+        let bytes = line.as_bytes();
         line.trim_start().starts_with('-')
-            || line
-                .bytes()
-                .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#' | b'&'))
+            || memchr::memchr3(b'*', b'_', b'[', bytes).is_some()
+            || memchr::memchr3(b'<', b'#', b'&', bytes).is_some()
     })
 }
 
