@@ -61,10 +61,21 @@ fn pack(bytes: &[u8], range: std::ops::Range<usize>) -> Option<u128> {
             u128::from_le_bytes(block)
         }
     };
-    // A word has a letter at least: the shift is below 128.
-    let mask = u128::MAX >> (8 * (LONGEST - len.max(1)));
-    Some((raw | u128::from_le_bytes([0x20; LONGEST])) & mask)
+    // A word has a letter at least (and the table's first mask is never read).
+    Some((raw | u128::from_le_bytes([0x20; LONGEST])) & MASKS[len.max(1)])
 }
+
+/// The low `n` bytes of a `u128` set, by `n`: a load, where the shift of a `u128` by a variable
+/// is a few instructions and a branch, for every word of a document.
+const MASKS: [u128; LONGEST + 1] = {
+    let mut masks = [0u128; LONGEST + 1];
+    let mut n = 1;
+    while n <= LONGEST {
+        masks[n] = u128::MAX >> (8 * (LONGEST - n));
+        n += 1;
+    }
+    masks
+};
 
 const fn pack_const(word: &str) -> u128 {
     let word = word.as_bytes();
