@@ -192,6 +192,9 @@ pub(super) struct Paragraphs {
     first_words: Vec<usize>,
     /// Whether each paragraph reads as English, decided when first asked.
     verdicts: Vec<Option<bool>>,
+    /// The [`sizes`](Self::sizes) of each paragraph, counted when first asked (for its own
+    /// verdict or for the document's).
+    sizes: Vec<Option<(u32, u32)>>,
     /// Whether the document as a whole reads as English, decided when first asked.
     document: Option<bool>,
 }
@@ -223,10 +226,12 @@ impl Paragraphs {
             return verdict;
         }
         let paragraphs = 0..self.first_words.len();
-        let (n, foreign) = paragraphs
-            .clone()
-            .map(|k| self.sizes(text, words, k))
-            .fold((0, 0), |t, p| (t.0 + p.0, t.1 + p.1));
+        let (mut n, mut foreign) = (0, 0);
+        for k in paragraphs.clone() {
+            let sizes = self.sizes(text, words, k);
+            n += sizes.0;
+            foreign += sizes.1;
+        }
         let needed = n.div_ceil(10);
         let mut function = 0;
         for k in paragraphs {
@@ -249,13 +254,18 @@ impl Paragraphs {
     /// How many words paragraph `k` has, and how many of them have letters of other scripts.
     /// "o clock" is two words and "o'clock" one: "o" is not counted, so that restoring the
     /// phrase changes no verdict.
-    fn sizes(&self, text: &str, words: &[Word], k: usize) -> (u32, u32) {
-        words[self.range(words, k)]
+    fn sizes(&mut self, text: &str, words: &[Word], k: usize) -> (u32, u32) {
+        if let Some(sizes) = self.sizes[k] {
+            return sizes;
+        }
+        let sizes = words[self.range(words, k)]
             .iter()
             .fold((0, 0), |(n, foreign), w| {
                 let o = w.end - w.start == 1 && text.as_bytes()[w.start] | 0x20 == b'o';
                 (n + u32::from(!o), foreign + u32::from(w.foreign))
-            })
+            });
+        self.sizes[k] = Some(sizes);
+        sizes
     }
 
     /// How many of the words of paragraph `k` are English function words, counted up to
@@ -511,12 +521,14 @@ pub(super) fn words(text: &str) -> Words {
         }
     }
     let verdicts = vec![None; paragraphs.len()];
+    let sizes = vec![None; paragraphs.len()];
     Words {
         list: words,
         apostrophes,
         paragraphs: Paragraphs {
             first_words: paragraphs,
             verdicts,
+            sizes,
             document: None,
         },
     }
