@@ -472,19 +472,24 @@ fn replace_all<'a>(text: &'a str, edits: &[StageEdit]) -> Rewrite<'a> {
 /// Fills in `before` from the original input and drops edits that, after merging, change
 /// nothing (one stage undid what another did).
 pub(crate) fn finish_log(mut log: Vec<Edit>, original: &[u8]) -> Vec<Edit> {
-    log.retain(|e| &original[e.start..e.end] != e.after.as_bytes());
     // (Checked once, not once for each edit: edits begin and end on character boundaries.)
     match std::str::from_utf8(original) {
-        Ok(text) => {
-            for e in &mut log {
-                e.before = CompactString::from(&text[e.start..e.end]);
-            }
-        }
+        Ok(text) => finish_log_of_text(log, text),
         Err(_) => {
+            log.retain(|e| &original[e.start..e.end] != e.after.as_bytes());
             for e in &mut log {
                 e.before = escape_invalid(&original[e.start..e.end]).into();
             }
+            log
         }
+    }
+}
+
+/// [`finish_log`] for an original that is text already: nothing to check.
+pub(crate) fn finish_log_of_text(mut log: Vec<Edit>, original: &str) -> Vec<Edit> {
+    log.retain(|e| original[e.start..e.end] != e.after);
+    for e in &mut log {
+        e.before = CompactString::from(&original[e.start..e.end]);
     }
     log
 }

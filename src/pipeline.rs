@@ -183,7 +183,12 @@ impl Pipeline {
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
         let mut meta = Meta::default();
         let (text, log) = self.run(Cow::Borrowed(input), Vec::new(), &mut meta);
-        finish(input.as_bytes(), text, log, meta)
+        finish(
+            input.as_bytes(),
+            text,
+            edit::finish_log_of_text(log, input),
+            meta,
+        )
     }
 
     /// Cleans many texts: the same as [`Pipeline::clean`] on each, in order. With the
@@ -253,7 +258,7 @@ impl Pipeline {
             ..Meta::default()
         };
         let (text, log) = self.run(decoded.text, decoded.edits, &mut meta);
-        finish(bytes, text, log, meta)
+        finish(bytes, text, edit::finish_log(log, bytes), meta)
     }
 
     fn run<'a>(
@@ -284,8 +289,8 @@ impl Pipeline {
     }
 }
 
-fn finish<'a>(original: &[u8], text: Cow<'a, str>, log: Vec<Edit>, meta: Meta) -> Cleaned<'a> {
-    let edits = edit::finish_log(log, original);
+/// The result, its log finished (see [`edit::finish_log`]), checked in a debug build.
+fn finish<'a>(original: &[u8], text: Cow<'a, str>, edits: Vec<Edit>, meta: Meta) -> Cleaned<'a> {
     if cfg!(debug_assertions) {
         let replayed = edit::replay_bytes(original, &edits).expect("the pipeline's log replays");
         assert!(
