@@ -124,18 +124,31 @@ impl<'t> Names<'t> {
     pub fn asked(text: &'t str, words: &[Word], asked: &[(Option<&'t str>, &'t str)]) -> Self {
         let mut seen = HashMap::with_hasher(FastHash);
         let mut wanted = HashSet::with_hasher(FastHash);
-        // A filter of the names asked of, by length, first and last letter.
-        let mut filter = [0u64; 16];
+        // A filter of the names asked of, by length and first, second and last letter, mixed
+        // into one of 4096 bits: a document without apostrophes asks thousands of names, which
+        // share few lengths and first and last letters ("Xs" and "X").
+        let mut filter = [0u64; 64];
         let slot = |w: Key<'_>| {
             let b = w.0.as_bytes();
-            let (len, first, last) = if b.iter().all(u8::is_ascii_alphabetic) {
-                (b.len(), b[0], b[b.len() - 1])
+            let (len, first, second, last) = if b.iter().all(u8::is_ascii_alphabetic) {
+                (
+                    b.len(),
+                    b[0],
+                    b.get(1).copied().unwrap_or(0),
+                    b[b.len() - 1],
+                )
             } else {
                 let letters: Vec<u8> = w.letters().collect();
-                let last = letters.last().copied().unwrap_or(0);
-                (letters.len(), letters.first().copied().unwrap_or(0), last)
+                let at = |k: usize| letters.get(k).copied().unwrap_or(0);
+                (
+                    letters.len(),
+                    at(0),
+                    at(1),
+                    letters.last().copied().unwrap_or(0),
+                )
             };
-            (len * 31 + usize::from(first) * 7 + usize::from(last)) & 1023
+            let packed = u32::from_le_bytes([first, second, last, len as u8]);
+            (packed.wrapping_mul(0x9E37_79B1) >> 20) as usize
         };
         for &(prev, name) in asked {
             seen.insert(Key(name), 0);
