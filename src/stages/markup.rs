@@ -766,14 +766,9 @@ pub(crate) fn markup_across(line: &str, pieces: &[Range<usize>]) -> Option<Range
     };
     let edits = |t: &str| stage.apply(t, &mut Meta::default()).into_parts().1;
     let mut apart = Vec::new();
-    // A piece without a byte that markup or a reference starts with has nothing to change.
-    let inert = |piece: &str| {
-        !piece
-            .bytes()
-            .any(|b| matches!(b, b'*' | b'_' | b'[' | b'<' | b'#' | b'-' | b'&'))
-    };
     for piece in pieces {
-        if inert(&line[piece.clone()]) {
+        // A piece with nothing this stage reads has nothing to change.
+        if !may_have_markup(&[&line[piece.clone()]]) {
             continue;
         }
         apart.extend(
