@@ -704,3 +704,50 @@ fn jsonl_with_crlf_line_endings_reads_as_records() {
         "{\"text\":\"one two\\n\"}\n{\"text\":\"three\\n\"}\n"
     );
 }
+
+/// Batches are cleaned side by side on two threads and written in their order: records longer
+/// than a batch, between many short ones, come out where they went in, each cleaned.
+#[test]
+fn jsonl_keeps_order_across_batches_and_records_longer_than_a_batch() {
+    let dir = scratch("jsonl-batches");
+    let path = dir.join("records.jsonl");
+    let long = "word  word\n".repeat(120_000); // 1.3 MB, longer than a batch
+    let mut input = String::new();
+    for id in 0..1500 {
+        let text = if id % 500 == 7 {
+            long.as_str()
+        } else {
+            "one  two"
+        };
+        input.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        input.push('\n');
+    }
+    std::fs::write(&path, input).unwrap();
+    let out = textmend_checked(
+        &[
+            "clean",
+            "--jsonl",
+            "--threads",
+            "2",
+            "--preset",
+            "minimal",
+            path_str(&path),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let long_cleaned = "word word\n".repeat(120_000);
+    let mut lines = 0;
+    for (id, line) in stdout(&out).lines().enumerate() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record["id"], id, "record {id} in its place");
+        let expected = if id % 500 == 7 {
+            long_cleaned.as_str()
+        } else {
+            "one two\n"
+        };
+        assert!(record["text"] == expected, "record {id} cleaned");
+        lines += 1;
+    }
+    assert_eq!(lines, 1500);
+}
