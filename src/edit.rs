@@ -173,7 +173,10 @@ impl<'a> Rewriter<'a> {
             return;
         }
         if self.edits.is_empty() {
-            self.out.reserve(self.input.len() + with.len());
+            // With room for what the edits add (apostrophes, references decoded to longer
+            // characters): growing past the input's length would copy the output once more.
+            self.out
+                .reserve(self.input.len() + self.input.len() / 32 + with.len());
         }
         self.out.push_str(&self.input[self.copied..start]);
         self.out.push_str(with);
