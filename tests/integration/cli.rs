@@ -751,3 +751,28 @@ fn jsonl_keeps_order_across_batches_and_records_longer_than_a_batch() {
     }
     assert_eq!(lines, 1500);
 }
+
+/// Files are cleaned side by side and written to stdout in the order they were named, more of
+/// them than are in flight at once, a long one among them.
+#[test]
+fn files_come_out_in_the_order_they_were_named() {
+    let dir = scratch("files-in-order");
+    let mut paths = Vec::new();
+    let mut expected = String::new();
+    for k in 0..40 {
+        let path = dir.join(format!("{k:02}.txt"));
+        let (text, cleaned) = if k == 3 {
+            ("long  line\n".repeat(50_000), "long line\n".repeat(50_000))
+        } else {
+            (format!("file  {k}\n"), format!("file {k}\n"))
+        };
+        std::fs::write(&path, text).unwrap();
+        expected.push_str(&cleaned);
+        paths.push(path);
+    }
+    let mut args = vec!["clean", "--threads", "2", "--preset", "minimal"];
+    args.extend(paths.iter().map(|p| path_str(p)));
+    let out = textmend_checked(&args, b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out) == expected, "the files' texts, in order");
+}

@@ -1,9 +1,10 @@
 //! Plain-text mode: each input is read as bytes, decoded and cleaned whole.
 
+use std::collections::VecDeque;
 use std::fs;
 use std::io::{self, BufWriter, Write};
+use std::sync::mpsc::{Receiver, sync_channel};
 
-use rayon::prelude::*;
 use textmend::Pipeline;
 
 use crate::Status;
@@ -11,7 +12,8 @@ use crate::args::CleanArgs;
 use crate::input::{Input, check_out_dir};
 use crate::{diff, progress, report};
 
-/// How many files are read and cleaned at once; bounds memory when there are many.
+/// How many files are read, cleaned or waiting to be written at once; bounds memory when there
+/// are many.
 const FILES_IN_FLIGHT: usize = 32;
 
 /// What cleaning one input gave, ready to write.
@@ -33,13 +35,13 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     let diff_colour = args.diff && report::stdout_colour();
     let mut stdout = BufWriter::new(io::stdout().lock());
     let mut status = Status::Ok;
-    for batch in inputs.chunks(FILES_IN_FLIGHT) {
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|input| clean_one(pipeline, input, args, colour, diff_colour))
-            .collect();
-        for (input, result) in batch.iter().zip(results) {
-            match result {
+    // Each input is a job for the pool, and this thread writes the results in order, the
+    // earliest as soon as it is done: a long file keeps one thread busy, not the others idle
+    // until it ends (as a batch of files cleaned together would).
+    rayon::in_place_scope(|jobs| -> io::Result<()> {
+        let mut in_flight = VecDeque::with_capacity(FILES_IN_FLIGHT);
+        let mut write = |input: &Input, done: Receiver<Result<Done, String>>| -> io::Result<()> {
+            match done.recv().expect("a cleaning job does not panic") {
                 Ok(done) => {
                     eprint!("{}", done.stderr);
                     if args.out_dir.is_none() {
@@ -52,8 +54,26 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
                 }
             }
             bar.inc(input.len().unwrap_or(0));
+            Ok(())
+        };
+        for input in &inputs {
+            if in_flight.len() == FILES_IN_FLIGHT
+                && let Some((input, done)) = in_flight.pop_front()
+            {
+                write(input, done)?;
+            }
+            let (done_tx, done_rx) = sync_channel(1);
+            jobs.spawn(move |_| {
+                // This thread may have stopped on an error (returned below).
+                let _ = done_tx.send(clean_one(pipeline, input, args, colour, diff_colour));
+            });
+            in_flight.push_back((input, done_rx));
         }
-    }
+        while let Some((input, done)) = in_flight.pop_front() {
+            write(input, done)?;
+        }
+        Ok(())
+    })?;
     bar.finish_and_clear();
     stdout.flush()?;
     Ok(status)
