@@ -310,16 +310,21 @@ impl FixMojibake {
 
     /// The references of `text`, and with them those that only the text as `unicode` leaves it
     /// has (mapped back onto the text): one broken by a character that stage removes, `&#2\0`
-    /// `26;`. Such a reference is decoded in the same round as the others, before any repair:
-    /// decoded once a round found nothing as the text is, it joined the mojibake beside it
-    /// after that had been judged without it (`ӊÃŽ`, where a second run, on the text without
-    /// the NUL, judges `ÃŽ` after the `ӊ` the reference stands for), and a document with layers
-    /// of mojibake beside it could take more rounds than the stage's bound.
+    /// `26;`, or written after a `&` in full-width forms that it folds, `&ａｍｐ；`. Such a
+    /// reference is decoded in the same round as the others, before any repair: decoded once a
+    /// round found nothing as the text is, it joined the mojibake beside it after that had been
+    /// judged without it (`ӊÃŽ`, where a second run, on the text without the NUL, judges `ÃŽ`
+    /// after the `ӊ` the reference stands for), and a document with layers of mojibake beside
+    /// it could take more rounds than the stage's bound. (One whose `&` is full-width too,
+    /// `＆ａｍｐ；`, is found once a round finds nothing as the text is, in the view of it.)
     ///
     /// Not one that holds a C1 control with a Windows-1252 meaning: this stage reads that as
     /// punctuation first (`&#2\u{93}26;` is `&#2“26;`), and then no view has the reference.
     fn references_read_through(&self, text: &str) -> Vec<StageEdit> {
-        let (references, broken) = self.references_noting_breaks(text, unicode_matters);
+        // A `&` whose name or number goes on in full-width forms (`&ａｍｐ；`), which `unicode`
+        // folds to ASCII outside CJK text, may start one too.
+        let changes = |c| unicode_matters(c) || ('\u{ff01}'..='\u{ff5e}').contains(&c);
+        let (references, broken) = self.references_noting_breaks(text, changes);
         if !broken {
             return references;
         }
@@ -410,14 +415,17 @@ fn any_unicode_matters(text: &str) -> bool {
 }
 
 /// A character whose change by the `unicode` stage can change what this stage reads: one it
-/// removes or makes a space or a line break, a ligature (MacRoman's `ﬁ` is a lead), or one that
-/// NFC may compose with its neighbours. (Full-width forms, folded to ASCII, are in no codec.)
+/// removes or makes a space or a line break, a ligature (MacRoman's `ﬁ` is a lead), one that NFC
+/// may compose with its neighbours, or the full-width ampersand, folded to the `&` that starts a
+/// reference (`＆ａｍｐ；`). (The other full-width forms, folded to ASCII, are in no codec, and
+/// matter to a reference only after a `&`: see [`FixMojibake::references_read_through`].)
 #[inline(always)]
 fn unicode_matters(c: char) -> bool {
     match c {
         '\t' | '\n' | ' '..='~' => false,
         '\0'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}' => true,
         '\u{2007}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{200b}' | '\u{feff}' => true,
+        '\u{ff06}' => true,
         'Ĳ'
         | 'ĳ'
         | 'ŉ'
@@ -1449,16 +1457,20 @@ mod tests {
         );
     }
 
-    /// Found by the `clean_bytes` fuzz target (`mojibake-references-and-layers-past-the-round-bound`,
-    /// 92 bytes of Windows-1252): character references, one broken by a NUL (`&#2\0` `26;`),
-    /// decode to layers of mojibake beside other runs of it. The broken reference was decoded
+    /// Found by the `clean_bytes` fuzz target
+    /// (`mojibake-references-and-layers-past-the-round-bound`, 92 bytes of Windows-1252):
+    /// character references, one broken by a NUL (`&#2\0` `26;`), decode to layers of mojibake
+    /// beside other runs of it. The broken reference was decoded
     /// only once a round found nothing as the text was (the fourth), and the layers it joined
     /// took the stage to nine rounds, past its bound of eight: the text was left as it was, and
     /// a second run, with the NUL gone, repaired it. It is now decoded in the first round with
     /// the others, and the stage settles in six.
     #[test]
     fn a_reference_broken_by_a_nul_is_decoded_with_the_others() {
-        let bytes = b"\x83\xf5\x96\xf6\x83\x83\xd8\x83\xd8\x96a\xb5\xce\xa0\xc2\xb6\xa1\xe2\x80\xa1\xce\xa1\xc2\x8c\xce \xce\xa0\xc2\x9e\xce\xa0\xce\x8a\x83\xba\xf3\xf3\x98\x8b\xa7&#195;&#402;&#2\x0026;&#8364;&#382;&#195;&#8218;&#171;";
+        let bytes =
+            b"\x83\xf5\x96\xf6\x83\x83\xd8\x83\xd8\x96a\xb5\xce\xa0\xc2\xb6\xa1\xe2\x80\xa1\
+            \xce\xa1\xc2\x8c\xce \xce\xa0\xc2\x9e\xce\xa0\xce\x8a\x83\xba\xf3\xf3\x98\x8b\xa7\
+            &#195;&#402;&#2\x0026;&#8364;&#382;&#195;&#8218;&#171;";
         assert_eq!(bytes.len(), 92);
         let text = encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
@@ -1494,6 +1506,27 @@ mod tests {
         // A C1 control with a Windows-1252 meaning is that punctuation first, in a reference too.
         assert_eq!(fix("x &#2\u{93}26; y"), "x &#2“26; y");
         assert_eq!(fix("&amp; x &#2\u{93}26; y"), "& x &#2“26; y");
+    }
+
+    /// `unicode` folds full-width forms outside CJK text, so a reference written in them
+    /// (`＆ａｍｐ；`) was one only to a second run of the pipeline.
+    #[test]
+    fn a_reference_in_full_width_forms_is_decoded_in_the_first_run() {
+        let news = crate::Pipeline::preset("news").unwrap();
+        for (text, expected) in [
+            ("The price ＆ａｍｐ； rate.", "The price & rate.\n"),
+            ("AT＆T ＆ｅａｃｕｔｅ； more", "AT&T é more\n"),
+            ("x &ａｍｐ; y and &ｌｔ； z", "x & y and < z\n"),
+            ("Café ＆ｌｔ； and CafÃ©", "Café < and Café\n"),
+        ] {
+            let once = news.clean(text);
+            assert_eq!(once.text, expected, "{text:?}");
+            assert!(news.clean(&once.text).edits.is_empty(), "{text:?}");
+        }
+        // In CJK text, where `unicode` keeps them, they stay.
+        let cjk = "价格＆ａｍｐ；汇率";
+        assert_eq!(fix(cjk), cjk);
+        assert_eq!(news.clean(cjk).text, format!("{cjk}\n"));
     }
 
     /// Found by the end-to-end evaluation (seeds 9, 22, 25): the ʻokina of "Nukuʻalofa" (U+02BB,
