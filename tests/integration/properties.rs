@@ -457,7 +457,7 @@ fn regression_fuzz_findings() {
 
 /// Inputs that still break an invariant, kept in `corpus/fuzz-open/` until they are fixed (then
 /// they move to `corpus/fuzz-findings/`), its `README.md` aside: through the `news` preset as
-/// bytes, and through every text stage alone as text, a second pass changes nothing. One is
+/// bytes, and through every text stage alone as text, a second pass changes nothing. None is
 /// open now (see the README there).
 #[test]
 #[ignore = "open findings, when there are any (issue 8)"]

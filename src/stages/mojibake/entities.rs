@@ -115,10 +115,22 @@ pub(crate) fn may_hold_reference(text: &str) -> bool {
     false
 }
 
+/// References found: each one's byte range and its replacement.
+pub(crate) type Found = Vec<(std::ops::Range<usize>, Cow<'static, str>)>;
+
 /// Every reference in `text` that should be decoded: its byte range and its replacement.
-pub(crate) fn find(text: &str) -> Vec<(std::ops::Range<usize>, Cow<'static, str>)> {
+pub(crate) fn find(text: &str) -> Found {
+    find_noting_breaks(text, |_| false).0
+}
+
+/// As [`find`], and whether a `&` that starts no reference has a run of letters, digits and `#`
+/// after it that ends with a character for which `changes` holds: one that a later stage may
+/// remove or change, and so complete a reference there (`&#2\0` `26;`, once `unicode` has
+/// removed the NUL). Read in the same pass.
+pub(crate) fn find_noting_breaks(text: &str, changes: impl Fn(char) -> bool) -> (Found, bool) {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut broken = false;
     let mut from = 0;
     while let Some(i) = memchr(b'&', &bytes[from..]).map(|i| from + i) {
         let here = &text[i..];
@@ -137,10 +149,19 @@ pub(crate) fn find(text: &str) -> Vec<(std::ops::Range<usize>, Cow<'static, str>
                 }
                 from = i + len;
             }
-            None => from = i + 1,
+            None => {
+                if !broken {
+                    let end = bytes[i + 1..]
+                        .iter()
+                        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'))
+                        .map_or(bytes.len(), |k| i + 1 + k);
+                    broken = text[end..].chars().next().is_some_and(&changes);
+                }
+                from = i + 1;
+            }
         }
     }
-    out
+    (out, broken)
 }
 
 /// Whether a reference that [`find`] decodes holds bytes on both sides of byte `at` of `text`:
@@ -211,6 +232,25 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_reference_broken_by_a_character_another_stage_changes_is_noted() {
+        let control = |c: char| c.is_control();
+        for text in [
+            "&#2\u{0}26;",
+            "&amp; &#x4\u{90}5;",
+            "&\u{200b}amp;",
+            "&amp\0",
+        ] {
+            let changes = |c: char| control(c) || c == '\u{200b}';
+            assert!(find_noting_breaks(text, changes).1, "{text:?}");
+        }
+        // Whole references, and runs that end with what no stage changes, are not.
+        for text in ["&#226; &amp;", "AT&T and Q&A", "&#2 26;", "&amp"] {
+            assert!(!find_noting_breaks(text, control).1, "{text:?}");
+        }
+        assert_eq!(find_noting_breaks("&amp; &#2\u{0}26;", control).0.len(), 1);
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! lost (a no-break space that became a space, `voilÃ  le` → `voilà le`; a byte that became `?` or
 //! U+FFFD, repaired to one U+FFFD, never guessed), CESU-8 surrogate pairs, C1 controls that stand
 //! for Windows-1252 punctuation (`\u{93}quoted\u{94}` → `“quoted”`), and HTML character
-//! references (`&eacute;`, `&#8217;`) when the text is not HTML.
+//! references (`&eacute;`, `&#8217;`, and one that a character the `unicode` stage removes
+//! broke, `&#2\0` `26;`) when the text is not HTML, before any other repair.
 //!
 //! **Will not touch** text that merely looks odd: Portuguese `Ã`, Vietnamese, Greek and Cyrillic
 //! text, math and currency (`√π`, `5×£35`), emoji, kaomoji (`(ง'⌣')ง`), capitals before
@@ -184,9 +185,12 @@ impl Stage for FixMojibake {
 }
 
 impl FixMojibake {
-    /// One round of repairs on the text as it is; when it finds none, one on the text as the
-    /// `unicode` stage (with its defaults) will leave it; when that finds none, one on the text as
-    /// `whitespace` will then leave it; mapped back onto the text.
+    /// One round of repairs: the HTML character references, if there are any, of the text as it
+    /// is and those that only the text as the `unicode` stage (with its defaults) will leave it
+    /// has (see [`references_read_through`](Self::references_read_through)); else the other
+    /// repairs on the text as it is; when it finds none, a round on the text as `unicode` will
+    /// leave it; when that finds none, one on the text as `whitespace` will then leave it; mapped
+    /// back onto the text.
     ///
     /// What they change can make or unmake a sequence. Soft hyphens (0xAD) and no-break spaces
     /// (0xA0) are Windows-1252 bytes too, so a sequence may hold them: `å¤\u{ad}Œ`, `Ð\u{a0}Â»`;
@@ -205,7 +209,11 @@ impl FixMojibake {
         {
             return Vec::new();
         }
-        let edits = self.round_as_is(text);
+        let references = self.references_read_through(text);
+        if !references.is_empty() {
+            return references;
+        }
+        let edits = self.repairs_as_edits(text);
         if !edits.is_empty() {
             return edits;
         }
@@ -261,25 +269,107 @@ impl FixMojibake {
 
     /// One round of repairs: the HTML references if there are any, else the rest.
     fn round_as_is(&self, text: &str) -> Vec<StageEdit> {
-        let references = if self.html_entities
-            && memchr::memchr(b'&', text.as_bytes()).is_some()
-            && !entities::looks_like_html(text)
-        {
-            entities::find(text)
-        } else {
-            Vec::new()
-        };
+        let references = self.references(text);
         if !references.is_empty() {
-            return references
-                .into_iter()
-                .map(|(range, with)| StageEdit {
-                    start: range.start,
-                    end: range.end,
-                    after: with.into(),
-                    reason: "html character reference".into(),
-                })
-                .collect();
+            return references;
         }
+        self.repairs_as_edits(text)
+    }
+
+    /// The HTML character references of `text` to decode, unless it looks like HTML.
+    fn references(&self, text: &str) -> Vec<StageEdit> {
+        self.references_noting_breaks(text, |_| false).0
+    }
+
+    /// [`references`](Self::references), and whether a `&` that starts none may start one once
+    /// a character for which `changes` holds is changed or removed (see
+    /// [`entities::find_noting_breaks`]).
+    fn references_noting_breaks(
+        &self,
+        text: &str,
+        changes: impl Fn(char) -> bool,
+    ) -> (Vec<StageEdit>, bool) {
+        if !self.html_entities
+            || memchr::memchr(b'&', text.as_bytes()).is_none()
+            || entities::looks_like_html(text)
+        {
+            return (Vec::new(), false);
+        }
+        let (found, broken) = entities::find_noting_breaks(text, changes);
+        let references = found
+            .into_iter()
+            .map(|(range, with)| StageEdit {
+                start: range.start,
+                end: range.end,
+                after: with.into(),
+                reason: "html character reference".into(),
+            })
+            .collect();
+        (references, broken)
+    }
+
+    /// The references of `text`, and with them those that only the text as `unicode` leaves it
+    /// has (mapped back onto the text): one broken by a character that stage removes, `&#2\0`
+    /// `26;`, or written after a `&` in full-width forms that it folds, `&ａｍｐ；`. Such a
+    /// reference is decoded in the same round as the others, before any repair: decoded once a
+    /// round found nothing as the text is, it joined the mojibake beside it after that had been
+    /// judged without it (`ӊÃŽ`, where a second run, on the text without the NUL, judges `ÃŽ`
+    /// after the `ӊ` the reference stands for), and a document with layers of mojibake beside
+    /// it could take more rounds than the stage's bound. (One whose `&` is full-width too,
+    /// `＆ａｍｐ；`, is found once a round finds nothing as the text is, in the view of it.)
+    ///
+    /// Not one that holds a C1 control with a Windows-1252 meaning: this stage reads that as
+    /// punctuation first (`&#2\u{93}26;` is `&#2“26;`), and then no view has the reference.
+    fn references_read_through(&self, text: &str) -> Vec<StageEdit> {
+        // A `&` whose name or number goes on in full-width forms (`&ａｍｐ；`), which `unicode`
+        // folds to ASCII outside CJK text, may start one too.
+        let changes = |c| unicode_matters(c) || ('\u{ff01}'..='\u{ff5e}').contains(&c);
+        let (references, broken) = self.references_noting_breaks(text, changes);
+        if !broken {
+            return references;
+        }
+        self.with_references_of_view(text, references)
+    }
+
+    /// `references` and those that only the text as `unicode` leaves it has.
+    #[cold]
+    #[inline(never)]
+    fn with_references_of_view(&self, text: &str, references: Vec<StageEdit>) -> Vec<StageEdit> {
+        let view = View::new(NormalizeUnicode::default().apply(text, &mut Meta::default()));
+        if view.text == text {
+            return references;
+        }
+        let taken = |e: &StageEdit| {
+            let k = references.partition_point(|r| r.end <= e.start);
+            references.get(k).is_some_and(|r| r.start < e.end)
+        };
+        let punctuation = |c: char| {
+            self.c1_controls
+                && ('\u{80}'..='\u{9f}').contains(&c)
+                && codecs::char_of(Codec::Windows1252, c as u8).is_some()
+        };
+        let broken: Vec<StageEdit> = crate::edit::apart(
+            self.references(&view.text)
+                .into_iter()
+                .map(|e| view.edit_of_text(e))
+                .filter(|e| {
+                    text[e.start..e.end] != e.after
+                        && !taken(e)
+                        && !text[e.start..e.end].contains(punctuation)
+                }),
+        )
+        .collect();
+        if broken.is_empty() {
+            return references;
+        }
+        let mut all = references;
+        all.extend(broken);
+        all.sort_by_key(|e| e.start);
+        all
+    }
+
+    /// One round of repairs other than references.
+    fn repairs_as_edits(&self, text: &str) -> Vec<StageEdit> {
         self.repairs(text)
             .into_iter()
             .map(|r| StageEdit {
@@ -325,13 +415,17 @@ fn any_unicode_matters(text: &str) -> bool {
 }
 
 /// A character whose change by the `unicode` stage can change what this stage reads: one it
-/// removes or makes a space or a line break, a ligature (MacRoman's `ﬁ` is a lead), or one that
-/// NFC may compose with its neighbours. (Full-width forms, folded to ASCII, are in no codec.)
+/// removes or makes a space or a line break, a ligature (MacRoman's `ﬁ` is a lead), one that NFC
+/// may compose with its neighbours, or the full-width ampersand, folded to the `&` that starts a
+/// reference (`＆ａｍｐ；`). (The other full-width forms, folded to ASCII, are in no codec, and
+/// matter to a reference only after a `&`: see [`FixMojibake::references_read_through`].)
+#[inline(always)]
 fn unicode_matters(c: char) -> bool {
     match c {
         '\t' | '\n' | ' '..='~' => false,
         '\0'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}' => true,
         '\u{2007}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{200b}' | '\u{feff}' => true,
+        '\u{ff06}' => true,
         'Ĳ'
         | 'ĳ'
         | 'ŉ'
@@ -1361,6 +1455,78 @@ mod tests {
             fix("Die StraÃŸe heiÃŸt „FuÃŸ“. CAFÃ‰… MÃœNCHEN”"),
             "Die Straße heißt „Fuß“. CAFÉ… MÜNCHEN”"
         );
+    }
+
+    /// Found by the `clean_bytes` fuzz target
+    /// (`mojibake-references-and-layers-past-the-round-bound`, 92 bytes of Windows-1252):
+    /// character references, one broken by a NUL (`&#2\0` `26;`), decode to layers of mojibake
+    /// beside other runs of it. The broken reference was decoded
+    /// only once a round found nothing as the text was (the fourth), and the layers it joined
+    /// took the stage to nine rounds, past its bound of eight: the text was left as it was, and
+    /// a second run, with the NUL gone, repaired it. It is now decoded in the first round with
+    /// the others, and the stage settles in six.
+    #[test]
+    fn a_reference_broken_by_a_nul_is_decoded_with_the_others() {
+        let bytes =
+            b"\x83\xf5\x96\xf6\x83\x83\xd8\x83\xd8\x96a\xb5\xce\xa0\xc2\xb6\xa1\xe2\x80\xa1\
+            \xce\xa1\xc2\x8c\xce \xce\xa0\xc2\x9e\xce\xa0\xce\x8a\x83\xba\xf3\xf3\x98\x8b\xa7\
+            &#195;&#402;&#2\x0026;&#8364;&#382;&#195;&#8218;&#171;";
+        assert_eq!(bytes.len(), 92);
+        let text = encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0;
+        let mut rounds = 0;
+        let once = crate::edit::until_stable(&text, "mojibake", 8, |t| {
+            rounds += 1;
+            FixMojibake::default().round(t)
+        });
+        assert!(!once.is_unchanged());
+        assert_eq!(rounds, 7, "six rounds of repairs, one that finds nothing");
+        assert!(once.text().ends_with("ī"), "{:?}", once.text());
+        assert_eq!(fix(once.text()), once.text());
+        // Through the pipeline, as the fuzzer had it.
+        let news = crate::Pipeline::preset("news").unwrap();
+        let cleaned = news.clean_bytes(bytes);
+        assert!(
+            news.clean(&cleaned.text).edits.is_empty(),
+            "{:?}",
+            cleaned.text
+        );
+
+        // A reference broken by a character that `unicode` removes is read as the whole one is,
+        // with the mojibake beside it judged after what it stands for (`ӊ` before `ÃŽ`, where
+        // `Î` would mix scripts), whether or not the text has other references.
+        for other in ["", "&amp; "] {
+            let whole = fix(&format!("{other}x &#X4ca;ÃŽ y"));
+            for breaker in ["\0", "\u{200b}", "\u{ad}", "\u{90}"] {
+                let broken = format!("{other}x &#X4c{breaker}a;ÃŽ y");
+                assert_eq!(fix(&broken), whole, "{broken:?}");
+            }
+        }
+        // A C1 control with a Windows-1252 meaning is that punctuation first, in a reference too.
+        assert_eq!(fix("x &#2\u{93}26; y"), "x &#2“26; y");
+        assert_eq!(fix("&amp; x &#2\u{93}26; y"), "& x &#2“26; y");
+    }
+
+    /// `unicode` folds full-width forms outside CJK text, so a reference written in them
+    /// (`＆ａｍｐ；`) was one only to a second run of the pipeline.
+    #[test]
+    fn a_reference_in_full_width_forms_is_decoded_in_the_first_run() {
+        let news = crate::Pipeline::preset("news").unwrap();
+        for (text, expected) in [
+            ("The price ＆ａｍｐ； rate.", "The price & rate.\n"),
+            ("AT＆T ＆ｅａｃｕｔｅ； more", "AT&T é more\n"),
+            ("x &ａｍｐ; y and &ｌｔ； z", "x & y and < z\n"),
+            ("Café ＆ｌｔ； and CafÃ©", "Café < and Café\n"),
+        ] {
+            let once = news.clean(text);
+            assert_eq!(once.text, expected, "{text:?}");
+            assert!(news.clean(&once.text).edits.is_empty(), "{text:?}");
+        }
+        // In CJK text, where `unicode` keeps them, they stay.
+        let cjk = "价格＆ａｍｐ；汇率";
+        assert_eq!(fix(cjk), cjk);
+        assert_eq!(news.clean(cjk).text, format!("{cjk}\n"));
     }
 
     /// Found by the end-to-end evaluation (seeds 9, 22, 25): the ʻokina of "Nukuʻalofa" (U+02BB,
