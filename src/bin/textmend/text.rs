@@ -5,6 +5,7 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
 
+use rayon::prelude::*;
 use textmend::Pipeline;
 
 use crate::Status;
@@ -12,15 +13,24 @@ use crate::args::CleanArgs;
 use crate::input::{Input, check_out_dir};
 use crate::{diff, progress, report};
 
-/// How many files are read, cleaned or waiting to be written at once; bounds memory when there
-/// are many.
-const FILES_IN_FLIGHT: usize = 32;
+/// Files are cleaned in groups of consecutive ones, this many or this many bytes (whichever
+/// comes first), so that the thread that writes them wakes once a group, not once a file; the
+/// files of a group are cleaned in parallel too.
+const GROUP_FILES: usize = 64;
+const GROUP_BYTES: u64 = 1 << 20;
+
+/// How many groups are read, cleaned or waiting to be written at once; bounds memory when there
+/// are many files.
+const GROUPS_IN_FLIGHT: usize = 3;
 
 /// What cleaning one input gave, ready to write.
 struct Done {
     text: String,
     stderr: String,
 }
+
+/// A group's inputs with their sizes (when known), and what cleaning each gave.
+type Cleaned<'i> = Vec<((&'i Input, Option<u64>), Result<Done, String>)>;
 
 pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     let inputs = Input::all(&args.files);
@@ -30,53 +40,85 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
         eprintln!("textmend: {message}");
         return Ok(Status::Usage);
     }
-    let bar = progress::bar(inputs.iter().map(Input::len).sum());
+    let sized: Vec<(&Input, Option<u64>)> = inputs.iter().map(|i| (i, i.len())).collect();
+    let bar = progress::bar(sized.iter().map(|&(_, len)| len).sum());
     let colour = report::use_colour();
     let diff_colour = args.diff && report::stdout_colour();
     let mut stdout = BufWriter::new(io::stdout().lock());
     let mut status = Status::Ok;
-    // Each input is a job for the pool, and this thread writes the results in order, the
-    // earliest as soon as it is done: a long file keeps one thread busy, not the others idle
-    // until it ends (as a batch of files cleaned together would).
+    // Each group is a job for the pool, and this thread writes the results in order, the
+    // earliest group as soon as it is done: a long file keeps one thread busy, not the others
+    // idle until it ends (as they would be if each group waited for the one before it).
     rayon::in_place_scope(|jobs| -> io::Result<()> {
-        let mut in_flight = VecDeque::with_capacity(FILES_IN_FLIGHT);
-        let mut write = |input: &Input, done: Receiver<Result<Done, String>>| -> io::Result<()> {
-            match done.recv().expect("a cleaning job does not panic") {
-                Ok(done) => {
-                    eprint!("{}", done.stderr);
-                    if args.out_dir.is_none() {
-                        stdout.write_all(done.text.as_bytes())?;
+        let mut in_flight = VecDeque::with_capacity(GROUPS_IN_FLIGHT);
+        let mut write = |done: Receiver<Cleaned>| -> io::Result<()> {
+            for ((input, len), result) in done.recv().expect("a cleaning job does not panic") {
+                match result {
+                    Ok(done) => {
+                        eprint!("{}", done.stderr);
+                        if args.out_dir.is_none() {
+                            stdout.write_all(done.text.as_bytes())?;
+                        }
+                    }
+                    Err(message) => {
+                        eprintln!("textmend: {}: {message}", input.name());
+                        status = Status::BadInput;
                     }
                 }
-                Err(message) => {
-                    eprintln!("textmend: {}: {message}", input.name());
-                    status = Status::BadInput;
-                }
+                bar.inc(len.unwrap_or(0));
             }
-            bar.inc(input.len().unwrap_or(0));
             Ok(())
         };
-        for input in &inputs {
-            if in_flight.len() == FILES_IN_FLIGHT
-                && let Some((input, done)) = in_flight.pop_front()
+        for group in groups(&sized) {
+            if in_flight.len() == GROUPS_IN_FLIGHT
+                && let Some(done) = in_flight.pop_front()
             {
-                write(input, done)?;
+                write(done)?;
             }
             let (done_tx, done_rx) = sync_channel(1);
             jobs.spawn(move |_| {
+                let cleaned: Cleaned = group
+                    .par_iter()
+                    .map(|&(input, len)| {
+                        let result = clean_one(pipeline, input, args, colour, diff_colour);
+                        ((input, len), result)
+                    })
+                    .collect();
                 // This thread may have stopped on an error (returned below).
-                let _ = done_tx.send(clean_one(pipeline, input, args, colour, diff_colour));
+                let _ = done_tx.send(cleaned);
             });
-            in_flight.push_back((input, done_rx));
+            in_flight.push_back(done_rx);
         }
-        while let Some((input, done)) = in_flight.pop_front() {
-            write(input, done)?;
+        while let Some(done) = in_flight.pop_front() {
+            write(done)?;
         }
         Ok(())
     })?;
     bar.finish_and_clear();
     stdout.flush()?;
     Ok(status)
+}
+
+/// `inputs` in groups of consecutive ones: [`GROUP_FILES`] files, or as many as reach
+/// [`GROUP_BYTES`] (the file that reaches it ends its group), whichever comes first.
+fn groups<'a, 'i>(
+    inputs: &'a [(&'i Input, Option<u64>)],
+) -> impl Iterator<Item = &'a [(&'i Input, Option<u64>)]> {
+    let mut rest = inputs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let mut n = 0;
+        while n < rest.len() && n < GROUP_FILES && bytes < GROUP_BYTES {
+            bytes += rest[n].1.unwrap_or(0);
+            n += 1;
+        }
+        let (group, after) = rest.split_at(n);
+        rest = after;
+        Some(group)
+    })
 }
 
 fn clean_one(
@@ -113,4 +155,31 @@ fn clean_one(
         cleaned.text.into_owned()
     };
     Ok(Done { text, stderr })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_end_at_a_count_or_a_size_and_keep_every_input_in_order() {
+        let inputs: Vec<Input> = (0..200)
+            .map(|k| Input::File(format!("{k}").into()))
+            .collect();
+        let sizes = |k: usize| match k {
+            10 => Some(GROUP_BYTES * 3), // a long file ends its group
+            20..=29 => Some(GROUP_BYTES / 8),
+            _ => None, // unknown sizes count nothing
+        };
+        let sized: Vec<_> = inputs
+            .iter()
+            .enumerate()
+            .map(|(k, i)| (i, sizes(k)))
+            .collect();
+        let lengths: Vec<usize> = groups(&sized).map(<[_]>::len).collect();
+        assert_eq!(lengths, [11, 17, GROUP_FILES, GROUP_FILES, 44]);
+        let names: Vec<String> = groups(&sized).flatten().map(|(i, _)| i.name()).collect();
+        let expected: Vec<String> = inputs.iter().map(Input::name).collect();
+        assert_eq!(names, expected);
+    }
 }
