@@ -102,10 +102,7 @@ pub(crate) fn may_hold_reference(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(i) = memchr(b'&', &bytes[from..]).map(|i| from + i) {
-        let end = bytes[i + 1..]
-            .iter()
-            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'))
-            .map_or(bytes.len(), |k| i + 1 + k);
+        let end = run_end(bytes, i + 1);
         match bytes.get(end) {
             Some(b';') => return true,
             Some(&b) if b != b'\n' && !(b' '..=b'~').contains(&b) => return true,
@@ -113,6 +110,15 @@ pub(crate) fn may_hold_reference(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where the run of ASCII letters, digits and `#` that starts at byte `at` of `bytes` ends: the
+/// name or number of a reference, if a `&` is before it.
+fn run_end(bytes: &[u8], at: usize) -> usize {
+    bytes[at..]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'))
+        .map_or(bytes.len(), |k| at + k)
 }
 
 /// References found: each one's byte range and its replacement.
@@ -123,15 +129,24 @@ pub(crate) fn find(text: &str) -> Found {
     find_noting_breaks(text, |_| false).0
 }
 
-/// As [`find`], and whether a `&` that starts no reference has a run of letters, digits and `#`
-/// after it that ends with a character for which `changes` holds: one that a later stage may
-/// remove or change, and so complete a reference there (`&#2\0` `26;`, once `unicode` has
-/// removed the NUL). Read in the same pass.
+/// As [`find`], and whether a `&` that starts no reference, or an `&amp;` that is decoded, has a
+/// run of letters, digits and `#` after it that ends with a character for which `changes` holds:
+/// one that a later stage may remove or change, and so complete a reference there (`&#2\0`
+/// `26;`, once `unicode` has removed the NUL), or make the `&amp;` one escaped twice, which
+/// stays (`&amp;ｅａｃｕｔｅ；`, once `unicode` has folded the full-width forms). Read in the same
+/// pass.
 pub(crate) fn find_noting_breaks(text: &str, changes: impl Fn(char) -> bool) -> (Found, bool) {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut broken = false;
     let mut from = 0;
+    // Whether the run after byte `at` ends with a character that `changes`.
+    let ends_in_change = |at: usize| {
+        text[run_end(bytes, at)..]
+            .chars()
+            .next()
+            .is_some_and(&changes)
+    };
     while let Some(i) = memchr(b'&', &bytes[from..]).map(|i| from + i) {
         let here = &text[i..];
         if here.starts_with("&#")
@@ -145,18 +160,13 @@ pub(crate) fn find_noting_breaks(text: &str, changes: impl Fn(char) -> bool) -> 
             Some((len, with)) => {
                 let makes_reference = with == "&" && starts_like_reference(&text[i + len..]);
                 if !makes_reference {
+                    broken = broken || with == "&" && ends_in_change(i + len);
                     out.push((i..i + len, with));
                 }
                 from = i + len;
             }
             None => {
-                if !broken {
-                    let end = bytes[i + 1..]
-                        .iter()
-                        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'))
-                        .map_or(bytes.len(), |k| i + 1 + k);
-                    broken = text[end..].chars().next().is_some_and(&changes);
-                }
+                broken = broken || ends_in_change(i + 1);
                 from = i + 1;
             }
         }
@@ -251,6 +261,11 @@ mod tests {
             assert!(!find_noting_breaks(text, control).1, "{text:?}");
         }
         assert_eq!(find_noting_breaks("&amp; &#2\u{0}26;", control).0.len(), 1);
+        // A decoded `&amp;` whose run after it ends so may be one escaped twice.
+        let full_width = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
+        assert!(find_noting_breaks("&amp;ｅａｃｕｔｅ；", full_width).1);
+        assert!(find_noting_breaks("&amp;eacute\0;", control).1);
+        assert!(!find_noting_breaks("&amp; and &amp;x", full_width).1);
     }
 
     #[test]

@@ -316,22 +316,28 @@ impl FixMojibake {
     /// judged without it (`ӊÃŽ`, where a second run, on the text without the NUL, judges `ÃŽ`
     /// after the `ӊ` the reference stands for), and a document with layers of mojibake beside
     /// it could take more rounds than the stage's bound. (One whose `&` is full-width too,
-    /// `＆ａｍｐ；`, is found once a round finds nothing as the text is, in the view of it.)
+    /// `＆ａｍｐ；`, is found once a round finds nothing as the text is, in the view of it.) And
+    /// an `&amp;` that the view shows escaped twice (`&amp;ｅａｃｕｔｅ；`, `&amp;eacute;` there)
+    /// is not decoded: it stays, as it does when `unicode` runs first.
     ///
     /// Not one that holds a C1 control with a Windows-1252 meaning: this stage reads that as
     /// punctuation first (`&#2\u{93}26;` is `&#2“26;`), and then no view has the reference.
     fn references_read_through(&self, text: &str) -> Vec<StageEdit> {
-        // A `&` whose name or number goes on in full-width forms (`&ａｍｐ；`), which `unicode`
-        // folds to ASCII outside CJK text, may start one too.
-        let changes = |c| unicode_matters(c) || ('\u{ff01}'..='\u{ff5e}').contains(&c);
-        let (references, broken) = self.references_noting_breaks(text, changes);
+        // (A `&` whose name or number goes on in full-width forms, `&ａｍｐ；`, which `unicode`
+        // folds to ASCII outside CJK text, may start one too: they matter to `unicode`.)
+        let (references, broken) = self.references_noting_breaks(text, unicode_matters);
         if !broken {
             return references;
         }
         self.with_references_of_view(text, references)
     }
 
-    /// `references` and those that only the text as `unicode` leaves it has.
+    /// The references of the text as `unicode` leaves it, mapped back onto the text, in place of
+    /// `references`, those of the text as it is. The view's are the whole set: the text's own are
+    /// among them (`unicode` changes no ASCII), and those that only the view has are added; and a
+    /// reference that the text has only beside a break the view mends is not one: `&amp;` before
+    /// `ｅａｃｕｔｅ；` is `&amp;eacute;` in the view, escaped twice, and stays, as it would if
+    /// `unicode` ran first.
     #[cold]
     #[inline(never)]
     fn with_references_of_view(&self, text: &str, references: Vec<StageEdit>) -> Vec<StageEdit> {
@@ -339,33 +345,29 @@ impl FixMojibake {
         if view.text == text {
             return references;
         }
-        let taken = |e: &StageEdit| {
-            let k = references.partition_point(|r| r.end <= e.start);
-            references.get(k).is_some_and(|r| r.start < e.end)
-        };
         let punctuation = |c: char| {
             self.c1_controls
                 && ('\u{80}'..='\u{9f}').contains(&c)
                 && codecs::char_of(Codec::Windows1252, c as u8).is_some()
         };
-        let broken: Vec<StageEdit> = crate::edit::apart(
+        // A reference the text has too (at the same `&`) is taken as the text has it, without
+        // the characters around it that `unicode` removes, which are that stage's to remove.
+        let own = |e: StageEdit| {
+            let k = references.partition_point(|r| r.start < e.start);
+            match references.get(k) {
+                Some(r) if r.start == e.start => r.clone(),
+                _ => e,
+            }
+        };
+        crate::edit::apart(
             self.references(&view.text)
                 .into_iter()
-                .map(|e| view.edit_of_text(e))
+                .map(|e| own(view.edit_of_text(e)))
                 .filter(|e| {
-                    text[e.start..e.end] != e.after
-                        && !taken(e)
-                        && !text[e.start..e.end].contains(punctuation)
+                    text[e.start..e.end] != e.after && !text[e.start..e.end].contains(punctuation)
                 }),
         )
-        .collect();
-        if broken.is_empty() {
-            return references;
-        }
-        let mut all = references;
-        all.extend(broken);
-        all.sort_by_key(|e| e.start);
-        all
+        .collect()
     }
 
     /// One round of repairs other than references.
@@ -416,16 +418,16 @@ fn any_unicode_matters(text: &str) -> bool {
 
 /// A character whose change by the `unicode` stage can change what this stage reads: one it
 /// removes or makes a space or a line break, a ligature (MacRoman's `ﬁ` is a lead), one that NFC
-/// may compose with its neighbours, or the full-width ampersand, folded to the `&` that starts a
-/// reference (`＆ａｍｐ；`). (The other full-width forms, folded to ASCII, are in no codec, and
-/// matter to a reference only after a `&`: see [`FixMojibake::references_read_through`].)
+/// may compose with its neighbours, or a full-width form, folded to ASCII outside CJK text: the
+/// `&` that starts a reference (`＆ａｍｐ；`), and the letters beside a run of mojibake, which
+/// judge it (`Ã«ｘ` is `ëx` once `ｘ` is `x`).
 #[inline(always)]
 fn unicode_matters(c: char) -> bool {
     match c {
         '\t' | '\n' | ' '..='~' => false,
         '\0'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}' => true,
         '\u{2007}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{200b}' | '\u{feff}' => true,
-        '\u{ff06}' => true,
+        '\u{ff01}'..='\u{ff5e}' => true,
         'Ĳ'
         | 'ĳ'
         | 'ŉ'
@@ -1523,6 +1525,26 @@ mod tests {
             assert_eq!(once.text, expected, "{text:?}");
             assert!(news.clean(&once.text).edits.is_empty(), "{text:?}");
         }
+        // `&amp;` before a reference written in them is a reference escaped twice, as
+        // `&amp;eacute;` is, and stays (found in review: it was decoded twice, to `é`).
+        for text in [
+            "a &amp;ｅａｃｕｔｅ； b",
+            "&amp;ａｍｐ；",
+            "&amp;eacute\0; x",
+        ] {
+            let once = news.clean(text);
+            assert!(
+                once.text.starts_with("&amp;") || once.text.starts_with("a &amp;"),
+                "{text:?}: {:?}",
+                once.text
+            );
+            assert!(news.clean(&once.text).edits.is_empty(), "{text:?}");
+        }
+        // A full-width letter beside mojibake is judged as the ASCII letter `unicode` makes it
+        // (found in review: `Ã«ｘ` was `Ã«x`, and a second run made it `ëx`).
+        let once = news.clean("Ã«ｘ");
+        assert_eq!(once.text, "ëx\n");
+        assert!(news.clean(&once.text).edits.is_empty());
         // In CJK text, where `unicode` keeps them, they stay.
         let cjk = "价格＆ａｍｐ；汇率";
         assert_eq!(fix(cjk), cjk);
