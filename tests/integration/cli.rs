@@ -752,17 +752,21 @@ fn jsonl_keeps_order_across_batches_and_records_longer_than_a_batch() {
     assert_eq!(lines, 1500);
 }
 
-/// Files are cleaned side by side and written to stdout in the order they were named, more of
-/// them than are in flight at once, a long one among them.
+/// Files are cleaned side by side and written to stdout in the order they were named: more
+/// of them than a group holds, in more groups than are in flight at once, a long one among
+/// them (which ends its group).
 #[test]
 fn files_come_out_in_the_order_they_were_named() {
     let dir = scratch("files-in-order");
     let mut paths = Vec::new();
     let mut expected = String::new();
-    for k in 0..40 {
-        let path = dir.join(format!("{k:02}.txt"));
+    for k in 0..300 {
+        let path = dir.join(format!("{k:03}.txt"));
         let (text, cleaned) = if k == 3 {
-            ("long  line\n".repeat(50_000), "long line\n".repeat(50_000))
+            (
+                "long  line\n".repeat(150_000),
+                "long line\n".repeat(150_000),
+            )
         } else {
             (format!("file  {k}\n"), format!("file {k}\n"))
         };

@@ -29,8 +29,9 @@ use crate::record::{self, Options};
 /// A batch ends after this many records or this many bytes, whichever comes first. Small
 /// batches keep both threads busy from the first megabyte to the last (the first batch is read,
 /// and the last written, while the other threads wait); on 51 MB of news, two threads ran 1.87x
-/// one with these, 1.78x with 1024 records and 4 MiB. At most five batches are in flight: one
-/// being read, one waiting, and three being cleaned or written.
+/// one with these, 1.78x with 1024 records and 4 MiB. At most one batch more than the pool has
+/// threads is being cleaned or written (three with two), one waits for them, and one is being
+/// read.
 const BATCH_RECORDS: usize = 256;
 const BATCH_BYTES: usize = 1 << 20;
 
@@ -96,9 +97,11 @@ fn stream(
     // for the one before it to end: its records are taken up by a thread as soon as it is free,
     // so a long record at the end of a batch keeps one thread busy, not every other one idle. The
     // writer takes each batch's results in order, when they are ready; the channel to it bounds
-    // the batches being cleaned or written to three.
+    // the batches being cleaned or written to one more than the threads: the one it waits for,
+    // those in the channel, and the one this thread spawned last.
     let (read_tx, read_rx) = sync_channel::<Batch>(1);
-    let (clean_tx, clean_rx) = sync_channel::<Receiver<(Batch, Vec<Cleaned>)>>(1);
+    let waiting = rayon::current_num_threads().max(2) - 1;
+    let (clean_tx, clean_rx) = sync_channel::<Receiver<(Batch, Vec<Cleaned>)>>(waiting);
     thread::scope(|scope| {
         let reading = scope.spawn(move || read_batches(reader, name, |batch| read_tx.send(batch)));
         let writing = scope.spawn(move || -> io::Result<Status> {

@@ -19,9 +19,16 @@ use crate::{diff, progress, report};
 const GROUP_FILES: usize = 64;
 const GROUP_BYTES: u64 = 1 << 20;
 
-/// How many groups are read, cleaned or waiting to be written at once; bounds memory when there
-/// are many files.
-const GROUPS_IN_FLIGHT: usize = 3;
+/// What an input whose size is not known in advance (standard input, a pipe, which reports 0)
+/// weighs in a group: a few articles, so that a group of them is bounded too.
+const UNKNOWN_BYTES: u64 = 64 << 10;
+
+/// How many groups are read, cleaned or waiting to be written at once: one more than the pool
+/// has threads (three with two), which keeps every thread busy while the earliest is written,
+/// and bounds memory when there are many files.
+fn groups_in_flight() -> usize {
+    rayon::current_num_threads().max(2) + 1
+}
 
 /// What cleaning one input gave, ready to write.
 struct Done {
@@ -50,7 +57,8 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     // earliest group as soon as it is done: a long file keeps one thread busy, not the others
     // idle until it ends (as they would be if each group waited for the one before it).
     rayon::in_place_scope(|jobs| -> io::Result<()> {
-        let mut in_flight = VecDeque::with_capacity(GROUPS_IN_FLIGHT);
+        let most = groups_in_flight();
+        let mut in_flight = VecDeque::with_capacity(most);
         let mut write = |done: Receiver<Cleaned>| -> io::Result<()> {
             for ((input, len), result) in done.recv().expect("a cleaning job does not panic") {
                 match result {
@@ -70,7 +78,7 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
             Ok(())
         };
         for group in groups(&sized) {
-            if in_flight.len() == GROUPS_IN_FLIGHT
+            if in_flight.len() == most
                 && let Some(done) = in_flight.pop_front()
             {
                 write(done)?;
@@ -100,7 +108,8 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
 }
 
 /// `inputs` in groups of consecutive ones: [`GROUP_FILES`] files, or as many as reach
-/// [`GROUP_BYTES`] (the file that reaches it ends its group), whichever comes first.
+/// [`GROUP_BYTES`] (the file that reaches it ends its group; one of unknown size weighs
+/// [`UNKNOWN_BYTES`]), whichever comes first.
 fn groups<'a, 'i>(
     inputs: &'a [(&'i Input, Option<u64>)],
 ) -> impl Iterator<Item = &'a [(&'i Input, Option<u64>)]> {
@@ -112,7 +121,7 @@ fn groups<'a, 'i>(
         let mut bytes = 0;
         let mut n = 0;
         while n < rest.len() && n < GROUP_FILES && bytes < GROUP_BYTES {
-            bytes += rest[n].1.unwrap_or(0);
+            bytes += rest[n].1.filter(|&len| len > 0).unwrap_or(UNKNOWN_BYTES);
             n += 1;
         }
         let (group, after) = rest.split_at(n);
@@ -169,7 +178,9 @@ mod tests {
         let sizes = |k: usize| match k {
             10 => Some(GROUP_BYTES * 3), // a long file ends its group
             20..=29 => Some(GROUP_BYTES / 8),
-            _ => None, // unknown sizes count nothing
+            100..=149 => None,    // unknown: a pipe, standard input
+            150..=179 => Some(0), // what a pipe reports
+            _ => Some(100),
         };
         let sized: Vec<_> = inputs
             .iter()
@@ -177,7 +188,11 @@ mod tests {
             .map(|(k, i)| (i, sizes(k)))
             .collect();
         let lengths: Vec<usize> = groups(&sized).map(<[_]>::len).collect();
-        assert_eq!(lengths, [11, 17, GROUP_FILES, GROUP_FILES, 44]);
+        // 0..=10; 11..=27 (eight eighths); 28..=91 (64 files); 92..=115 (eight small ones and 16
+        // of unknown size); then 16 of unknown size a group, to 179; and the last 20 small ones.
+        let unknown_a_group = (GROUP_BYTES / UNKNOWN_BYTES) as usize;
+        assert_eq!(unknown_a_group, 16);
+        assert_eq!(lengths, [11, 17, GROUP_FILES, 24, 16, 16, 16, 16, 20]);
         let names: Vec<String> = groups(&sized).flatten().map(|(i, _)| i.name()).collect();
         let expected: Vec<String> = inputs.iter().map(Input::name).collect();
         assert_eq!(names, expected);
