@@ -173,8 +173,8 @@ impl<'a> Rewriter<'a> {
             return;
         }
         if self.edits.is_empty() {
-            // With room for what the edits add (apostrophes, references decoded to longer
-            // characters): growing past the input's length would copy the output once more.
+            // With room for what the edits may add (apostrophes, mostly): growing past the
+            // input's length would copy the output once more.
             self.out
                 .reserve(self.input.len() + self.input.len() / 32 + with.len());
         }
