@@ -780,3 +780,49 @@ fn files_come_out_in_the_order_they_were_named() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out) == expected, "the files' texts, in order");
 }
+
+/// Standard output closed early stops the run quietly, but an input reported before that still
+/// makes the exit status 1.
+#[test]
+fn stdout_closed_early_keeps_the_status_of_what_was_reported_before() {
+    use std::io::{BufRead, BufReader};
+    let dir = scratch("stdout_closed_after_an_error");
+    let text = dir.join("big.txt");
+    std::fs::write(&text, "A line of text.\n\n".repeat(200_000)).unwrap();
+    let records = dir.join("big.jsonl");
+    let mut jsonl = String::from("not json\n");
+    jsonl.push_str(&"{\"text\":\"A  record.\"}\n".repeat(200_000));
+    std::fs::write(&records, jsonl).unwrap();
+    let missing = dir.join("missing.txt");
+    for (args, reported) in [
+        (
+            vec!["clean", path_str(&missing), path_str(&text)],
+            "missing.txt: cannot read",
+        ),
+        (
+            vec!["clean", "--jsonl", path_str(&records)],
+            "big.jsonl:1: not JSON",
+        ),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("textmend runs");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is dropped here: stdout is closed after one line.
+        let out = child.wait_with_output().unwrap();
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(reported),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}

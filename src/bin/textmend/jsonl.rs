@@ -71,8 +71,20 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
                 },
             };
         let mut writer = BufWriter::with_capacity(1 << 20, writer);
-        status = status.max(stream(pipeline, args, input, reader, &mut writer, &bar)?);
-        writer.flush()?;
+        let written = stream(
+            pipeline,
+            args,
+            input,
+            reader,
+            &mut writer,
+            &bar,
+            &mut status,
+        )
+        .and_then(|()| writer.flush());
+        if written.is_err() {
+            bar.finish_and_clear();
+            return crate::status_unless_broken(written, status);
+        }
     }
     bar.finish_and_clear();
     Ok(status)
@@ -85,7 +97,8 @@ fn stream(
     reader: impl BufRead + Send,
     writer: &mut (impl Write + Send),
     bar: &indicatif::ProgressBar,
-) -> io::Result<Status> {
+    status: &mut Status,
+) -> io::Result<()> {
     let options = Options {
         field: &args.field,
         meta: args.meta,
@@ -104,8 +117,14 @@ fn stream(
     let (clean_tx, clean_rx) = sync_channel::<Receiver<(Batch, Vec<Cleaned>)>>(waiting);
     thread::scope(|scope| {
         let reading = scope.spawn(move || read_batches(reader, name, |batch| read_tx.send(batch)));
-        let writing = scope.spawn(move || -> io::Result<Status> {
+        // What the writer saw, and how its writing ended: a record reported before the writing
+        // failed still counts.
+        let writing = scope.spawn(move || -> (Status, io::Result<()>) {
             let mut status = Status::Ok;
+            let mut write = |record: &str| {
+                writer.write_all(record.as_bytes())?;
+                writer.write_all(b"\n")
+            };
             for cleaned in clean_rx {
                 let (batch, results) = cleaned.recv().expect("a cleaning job does not panic");
                 let mut bytes = 0;
@@ -113,8 +132,9 @@ fn stream(
                     bytes += line.len();
                     match result {
                         Ok(Some(record)) => {
-                            writer.write_all(record.as_bytes())?;
-                            writer.write_all(b"\n")?;
+                            if let Err(e) = write(&record) {
+                                return (status, Err(e));
+                            }
                         }
                         Ok(None) => {}
                         Err(message) => {
@@ -125,7 +145,7 @@ fn stream(
                 }
                 bar.inc(bytes as u64);
             }
-            Ok(status)
+            (status, Ok(()))
         });
         // In place: this thread only hands out batches, and the pool's threads clean them.
         rayon::in_place_scope(|jobs| {
@@ -145,9 +165,10 @@ fn stream(
             }
             drop(clean_tx);
         });
-        let written = writing.join().expect("the writer thread does not panic");
+        let (seen, written) = writing.join().expect("the writer thread does not panic");
         let read = reading.join().expect("the reader thread does not panic");
-        Ok(written?.max(read))
+        *status = (*status).max(seen).max(read);
+        written
     })
 }
 

@@ -26,6 +26,16 @@ pub enum Status {
     Usage = 2,
 }
 
+/// `status`, what a run has seen so far, when `written` went well or ended because standard
+/// output was closed (`| head`): that stop is quiet, but does not hide an input reported before
+/// it. Any other error of writing is returned.
+fn status_unless_broken(written: io::Result<()>, status: Status) -> io::Result<Status> {
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(status),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {

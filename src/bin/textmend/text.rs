@@ -56,7 +56,7 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     // Each group is a job for the pool, and this thread writes the results in order, the
     // earliest group as soon as it is done: a long file keeps one thread busy, not the others
     // idle until it ends (as they would be if each group waited for the one before it).
-    rayon::in_place_scope(|jobs| -> io::Result<()> {
+    let written = rayon::in_place_scope(|jobs| -> io::Result<()> {
         let most = groups_in_flight();
         let mut in_flight = VecDeque::with_capacity(most);
         let mut write = |done: Receiver<Cleaned>| -> io::Result<()> {
@@ -101,10 +101,9 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
             write(done)?;
         }
         Ok(())
-    })?;
+    });
     bar.finish_and_clear();
-    stdout.flush()?;
-    Ok(status)
+    crate::status_unless_broken(written.and_then(|()| stdout.flush()), status)
 }
 
 /// `inputs` in groups of consecutive ones: [`GROUP_FILES`] files, or as many as reach
