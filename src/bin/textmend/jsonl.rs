@@ -1,12 +1,12 @@
 //! JSON Lines mode: one record per line, one field cleaned, every other field kept, order kept.
 //!
 //! Records stream through in batches, so memory is bounded by the batches in flight, not the
-//! input: a reader thread reads the next batch and a writer thread writes the earliest one (in
-//! order) while the batches between them are cleaned in parallel; each is dropped once written.
-//! Reading and writing are thus not time the cleaning threads wait through (with two threads, a
-//! third of a second a gigabyte read, and as much written). A batch's cleaning does not wait for
-//! the one before it to end, so a record longer than a batch is cleaned beside the next ones, not
-//! alone.
+//! input: a reader thread reads the next batch, and the calling thread hands batches to the pool
+//! and writes the earliest one done (in order) while the others are cleaned in parallel; each is
+//! dropped once written. Reading and writing are thus not time the cleaning threads wait through
+//! (with two threads, a third of a second a gigabyte read, and as much written). A batch's
+//! cleaning does not wait for the one before it to end, so a record longer than a batch is
+//! cleaned beside the next ones, not alone.
 //!
 //! A line that is not a JSON object with a string in the field is reported on stderr with its
 //! line number and left out of the output; the other records are still cleaned, and the exit
@@ -14,7 +14,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::sync_channel;
 use std::thread;
 
 use rayon::prelude::*;
@@ -23,8 +23,8 @@ use textmend::Pipeline;
 use crate::Status;
 use crate::args::CleanArgs;
 use crate::input::{Input, check_out_dir};
-use crate::progress;
 use crate::record::{self, Options};
+use crate::{ordered, progress};
 
 /// A batch ends after this many records or this many bytes, whichever comes first. Small
 /// batches keep both threads busy from the first megabyte to the last (the first batch is read,
@@ -106,68 +106,40 @@ fn stream(
     };
     let name = input.name();
     let name = name.as_str();
-    // One batch waits between the reader and the cleaning. The cleaning of a batch does not wait
-    // for the one before it to end: its records are taken up by a thread as soon as it is free,
-    // so a long record at the end of a batch keeps one thread busy, not every other one idle. The
-    // writer takes each batch's results in order, when they are ready; the channel to it bounds
-    // the batches being cleaned or written to one more than the threads: the one it waits for,
-    // those in the channel, and the one this thread spawned last.
+    // One batch waits between the reader and the cleaning; each is a job, written in order as
+    // soon as it is done (see `ordered::in_order`).
     let (read_tx, read_rx) = sync_channel::<Batch>(1);
-    let waiting = rayon::current_num_threads().max(2) - 1;
-    let (clean_tx, clean_rx) = sync_channel::<Receiver<(Batch, Vec<Cleaned>)>>(waiting);
     thread::scope(|scope| {
         let reading = scope.spawn(move || read_batches(reader, name, |batch| read_tx.send(batch)));
-        // What the writer saw, and how its writing ended: a record reported before the writing
-        // failed still counts.
-        let writing = scope.spawn(move || -> (Status, io::Result<()>) {
-            let mut status = Status::Ok;
-            let mut write = |record: &str| {
-                writer.write_all(record.as_bytes())?;
-                writer.write_all(b"\n")
-            };
-            for cleaned in clean_rx {
-                let (batch, results) = cleaned.recv().expect("a cleaning job does not panic");
-                let mut bytes = 0;
-                for ((line_number, line), result) in batch.iter().zip(results) {
-                    bytes += line.len();
-                    match result {
-                        Ok(Some(record)) => {
-                            if let Err(e) = write(&record) {
-                                return (status, Err(e));
-                            }
-                        }
-                        Ok(None) => {}
-                        Err(message) => {
-                            eprintln!("textmend: {name}:{line_number}: {message}");
-                            status = Status::BadInput;
-                        }
+        let clean_batch = |batch: Batch| {
+            let results: Vec<Cleaned> = batch
+                .par_iter()
+                .map(|(_, line)| record::clean_record(pipeline, options, line))
+                .collect();
+            (batch, results)
+        };
+        let written = ordered::in_order(read_rx, clean_batch, |(batch, results)| {
+            let mut bytes = 0;
+            for ((line_number, line), result) in batch.iter().zip(results) {
+                bytes += line.len();
+                match result {
+                    Ok(Some(record)) => {
+                        writer.write_all(record.as_bytes())?;
+                        writer.write_all(b"\n")?;
+                    }
+                    Ok(None) => {}
+                    Err(message) => {
+                        eprintln!("textmend: {name}:{line_number}: {message}");
+                        *status = Status::BadInput;
                     }
                 }
-                bar.inc(bytes as u64);
             }
-            (status, Ok(()))
+            bar.inc(bytes as u64);
+            Ok(())
         });
-        // In place: this thread only hands out batches, and the pool's threads clean them.
-        rayon::in_place_scope(|jobs| {
-            for batch in read_rx {
-                let (done_tx, done_rx) = sync_channel(1);
-                jobs.spawn(move |_| {
-                    let results: Vec<Cleaned> = batch
-                        .par_iter()
-                        .map(|(_, line)| record::clean_record(pipeline, options, line))
-                        .collect();
-                    // The writer may have stopped (on an error it returns below).
-                    let _ = done_tx.send((batch, results));
-                });
-                if clean_tx.send(done_rx).is_err() {
-                    break; // The writer stopped.
-                }
-            }
-            drop(clean_tx);
-        });
-        let (seen, written) = writing.join().expect("the writer thread does not panic");
+        // On an error of writing, the channel is dropped here, and the reader stops.
         let read = reading.join().expect("the reader thread does not panic");
-        *status = (*status).max(seen).max(read);
+        *status = (*status).max(read);
         written
     })
 }

@@ -5,6 +5,7 @@ mod args;
 mod diff;
 mod input;
 mod jsonl;
+mod ordered;
 mod progress;
 mod record;
 mod report;

@@ -1,9 +1,7 @@
 //! Plain-text mode: each input is read as bytes, decoded and cleaned whole.
 
-use std::collections::VecDeque;
 use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::sync::mpsc::{Receiver, sync_channel};
 
 use rayon::prelude::*;
 use textmend::Pipeline;
@@ -11,7 +9,7 @@ use textmend::Pipeline;
 use crate::Status;
 use crate::args::CleanArgs;
 use crate::input::{Input, check_out_dir};
-use crate::{diff, progress, report};
+use crate::{diff, ordered, progress, report};
 
 /// Files are cleaned in groups of consecutive ones, this many or this many bytes (whichever
 /// comes first), so that the thread that writes them wakes once a group, not once a file; the
@@ -22,13 +20,6 @@ const GROUP_BYTES: u64 = 1 << 20;
 /// What an input whose size is not known in advance (standard input, a pipe, which reports 0)
 /// weighs in a group: a few articles, so that a group of them is bounded too.
 const UNKNOWN_BYTES: u64 = 64 << 10;
-
-/// How many groups are read, cleaned or waiting to be written at once: one more than the pool
-/// has threads (three with two), which keeps every thread busy while the earliest is written,
-/// and bounds memory when there are many files.
-fn groups_in_flight() -> usize {
-    rayon::current_num_threads().max(2) + 1
-}
 
 /// What cleaning one input gave, ready to write.
 struct Done {
@@ -53,52 +44,32 @@ pub fn run(pipeline: &Pipeline, args: &CleanArgs) -> io::Result<Status> {
     let diff_colour = args.diff && report::stdout_colour();
     let mut stdout = BufWriter::new(io::stdout().lock());
     let mut status = Status::Ok;
-    // Each group is a job for the pool, and this thread writes the results in order, the
-    // earliest group as soon as it is done: a long file keeps one thread busy, not the others
-    // idle until it ends (as they would be if each group waited for the one before it).
-    let written = rayon::in_place_scope(|jobs| -> io::Result<()> {
-        let most = groups_in_flight();
-        let mut in_flight = VecDeque::with_capacity(most);
-        let mut write = |done: Receiver<Cleaned>| -> io::Result<()> {
-            for ((input, len), result) in done.recv().expect("a cleaning job does not panic") {
-                match result {
-                    Ok(done) => {
-                        eprint!("{}", done.stderr);
-                        if args.out_dir.is_none() {
-                            stdout.write_all(done.text.as_bytes())?;
-                        }
-                    }
-                    Err(message) => {
-                        eprintln!("textmend: {}: {message}", input.name());
-                        status = Status::BadInput;
+    // Each group is a job, its files cleaned in parallel too, written in order as soon as it is
+    // done.
+    let clean_group = |group: &[_]| -> Cleaned {
+        let clean = |&(input, len)| {
+            (
+                (input, len),
+                clean_one(pipeline, input, args, colour, diff_colour),
+            )
+        };
+        group.par_iter().map(clean).collect()
+    };
+    let written = ordered::in_order(groups(&sized), clean_group, |cleaned| {
+        for ((input, len), result) in cleaned {
+            match result {
+                Ok(done) => {
+                    eprint!("{}", done.stderr);
+                    if args.out_dir.is_none() {
+                        stdout.write_all(done.text.as_bytes())?;
                     }
                 }
-                bar.inc(len.unwrap_or(0));
+                Err(message) => {
+                    eprintln!("textmend: {}: {message}", input.name());
+                    status = Status::BadInput;
+                }
             }
-            Ok(())
-        };
-        for group in groups(&sized) {
-            if in_flight.len() == most
-                && let Some(done) = in_flight.pop_front()
-            {
-                write(done)?;
-            }
-            let (done_tx, done_rx) = sync_channel(1);
-            jobs.spawn(move |_| {
-                let cleaned: Cleaned = group
-                    .par_iter()
-                    .map(|&(input, len)| {
-                        let result = clean_one(pipeline, input, args, colour, diff_colour);
-                        ((input, len), result)
-                    })
-                    .collect();
-                // This thread may have stopped on an error (returned below).
-                let _ = done_tx.send(cleaned);
-            });
-            in_flight.push_back(done_rx);
-        }
-        while let Some(done) = in_flight.pop_front() {
-            write(done)?;
+            bar.inc(len.unwrap_or(0));
         }
         Ok(())
     });
