@@ -644,11 +644,33 @@ fn an_unknown_encoding_label_is_a_usage_error() {
     }
 }
 
+/// Runs textmend with `args`, reads one line of its output (there is one at least) and closes
+/// its stdout; what it did then, checked not to be a panic.
+fn closed_after_one_line(args: &[&str]) -> Output {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("textmend runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here: stdout is closed after one line.
+    assert!(!first.is_empty(), "{args:?}");
+    let out = child.wait_with_output().unwrap();
+    assert_no_panic(&out);
+    out
+}
+
 /// `textmend ... | head -1`: the reader closes stdout early. textmend stops quietly, with exit
 /// code 0, no message and no panic, in text mode and in JSON Lines mode.
 #[test]
 fn stdout_closed_early_stops_quietly() {
-    use std::io::{BufRead, BufReader};
     let dir = scratch("stdout_closed");
     let text = dir.join("big.txt");
     std::fs::write(&text, "A line of text.\n\n".repeat(200_000)).unwrap();
@@ -670,22 +692,7 @@ fn stdout_closed_early_stops_quietly() {
             path_str(&records),
         ],
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-            .args(&args)
-            .env("RUST_BACKTRACE", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("textmend runs");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        // The reader is dropped here: stdout is closed after one line.
-        assert!(!first.is_empty());
-        let out = child.wait_with_output().unwrap();
-        assert_no_panic(&out);
+        let out = closed_after_one_line(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{args:?}");
     }
@@ -785,7 +792,6 @@ fn files_come_out_in_the_order_they_were_named() {
 /// makes the exit status 1.
 #[test]
 fn stdout_closed_early_keeps_the_status_of_what_was_reported_before() {
-    use std::io::{BufRead, BufReader};
     let dir = scratch("stdout_closed_after_an_error");
     let text = dir.join("big.txt");
     std::fs::write(&text, "A line of text.\n\n".repeat(200_000)).unwrap();
@@ -804,20 +810,7 @@ fn stdout_closed_early_keeps_the_status_of_what_was_reported_before() {
             "big.jsonl:1: not JSON",
         ),
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("textmend runs");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        // The reader is dropped here: stdout is closed after one line.
-        let out = child.wait_with_output().unwrap();
-        assert_no_panic(&out);
+        let out = closed_after_one_line(&args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
         assert!(
             stderr(&out).contains(reported),
