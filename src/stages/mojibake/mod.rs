@@ -228,15 +228,7 @@ impl FixMojibake {
         };
         // Two repairs mapped back into one change of a view take it whole, each: the first is
         // kept, and the next round finds the other (see `edit::apart`).
-        let found = |edits: Vec<StageEdit>| -> Vec<StageEdit> {
-            crate::edit::apart(
-                edits
-                    .into_iter()
-                    .map(back)
-                    .filter(|e| text[e.start..e.end] != e.after),
-            )
-            .collect()
-        };
+        let found = |edits: Vec<StageEdit>| changes_of(text, edits.into_iter().map(back));
         let normal = unicode.as_ref().map_or(text, |view| view.text.as_str());
         if unicode.is_some() {
             let edits = found(self.round_as_is(normal));
@@ -359,15 +351,13 @@ impl FixMojibake {
                 _ => e,
             }
         };
-        crate::edit::apart(
+        changes_of(
+            text,
             self.references(&view.text)
                 .into_iter()
                 .map(|e| own(view.edit_of_text(e)))
-                .filter(|e| {
-                    text[e.start..e.end] != e.after && !text[e.start..e.end].contains(punctuation)
-                }),
+                .filter(|e| !text[e.start..e.end].contains(punctuation)),
         )
-        .collect()
     }
 
     /// One round of repairs other than references.
@@ -382,6 +372,17 @@ impl FixMojibake {
             })
             .collect()
     }
+}
+
+/// Edits of a view mapped back onto `text`: those that change it, apart (two that meet inside one
+/// change of the view each took it whole; see [`crate::edit::apart`]).
+fn changes_of(text: &str, edits: impl IntoIterator<Item = StageEdit>) -> Vec<StageEdit> {
+    crate::edit::apart(
+        edits
+            .into_iter()
+            .filter(|e| text[e.start..e.end] != e.after),
+    )
+    .collect()
 }
 
 /// Whether the nearest characters that are not ASCII white space, before `range` and after it,
