@@ -76,10 +76,15 @@ impl Entry {
     /// About how many times the word occurs in the Google Books n-grams (within 19%), or 0 when
     /// the frequency list does not have it. Only lower-case entries carry a count.
     pub fn frequency(self) -> u64 {
-        match self.bits & LEVEL_MASK {
-            0 => 0,
-            level => 2f64.powf(level as f64 / 4.0).round() as u64,
-        }
+        // The 255 counts a level stands for, worked out once: `powf` costs more than the look-up
+        // of the word in the cache.
+        static COUNTS: std::sync::LazyLock<[u64; 256]> = std::sync::LazyLock::new(|| {
+            std::array::from_fn(|level| match level {
+                0 => 0,
+                level => 2f64.powf(level as f64 / 4.0).round() as u64,
+            })
+        });
+        COUNTS[(self.bits & LEVEL_MASK) as usize]
     }
 
     /// Where the word lists write this name with an apostrophe that is not a possessive's, in
@@ -239,6 +244,35 @@ impl Lexicon {
     /// frequency list does not have it.
     pub fn frequency(&self, word: &str) -> u64 {
         self.get_lowercase(word).map_or(0, Entry::frequency)
+    }
+
+    /// [`get_lowercase`](Self::get_lowercase) of the word that `parts` make written together
+    /// (`["govern", "ed"]`), without making it: the rules ask after the forms of many
+    /// candidates.
+    pub fn get_lowercase_of_parts(&self, parts: &[&str]) -> Option<Entry> {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        if len > MAX_WORD_LEN {
+            return None;
+        }
+        if !parts.iter().all(|p| p.is_ascii()) {
+            return self.get_lowercase(&parts.concat());
+        }
+        let mut buf = [0u8; MAX_WORD_LEN];
+        let mut at = 0;
+        for part in parts {
+            buf[at..at + part.len()].copy_from_slice(part.as_bytes());
+            at += part.len();
+        }
+        let word = &mut buf[..len];
+        word.make_ascii_lowercase();
+        self.get_bytes(word)
+    }
+
+    /// [`frequency`](Self::frequency) of the word that `parts` make (see
+    /// [`get_lowercase_of_parts`](Self::get_lowercase_of_parts)).
+    pub fn frequency_of_parts(&self, parts: &[&str]) -> u64 {
+        self.get_lowercase_of_parts(parts)
+            .map_or(0, Entry::frequency)
     }
 
     /// How many times the word (in lower case) is written with `'s` for each time it is written

@@ -394,7 +394,7 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
             let progressive = clause_position
                 && next.len() >= 6
                 && next.ends_with("ing")
-                && lexicon::english().frequency(&format!("{next}s")) < 50_000
+                && lexicon::english().frequency_of_parts(&[next, "s"]) < 50_000
                 && lexicon::english().get(next).is_some_and(|e| e.is_word());
             // A comparative that an adjective and "than" or the end of a sentence follow ("its
             // more welcoming than", "Its more massive than"), or a comma after a conjunction
@@ -562,7 +562,7 @@ impl RestoreApostrophes {
         form: Option<Form>,
         names: &Names<'t>,
         lower: &std::cell::OnceCell<String>,
-    ) -> Option<(String, &'static str)> {
+    ) -> Option<(usize, &'static str)> {
         let w = &words[i];
         let token = &text[w.range()];
         let possessive = self.possessives && possessive_shape(token.as_bytes());
@@ -571,10 +571,7 @@ impl RestoreApostrophes {
         }
         let case = case_of(token.as_bytes());
         let cx = context(text, words, i);
-        let insert = |back: usize| {
-            let at = token.len() - back;
-            format!("{}'{}", &token[..at], &token[at..])
-        };
+        let insert = |back: usize| token.len() - back;
 
         {
             match form {
@@ -705,6 +702,15 @@ impl RestoreApostrophes {
     }
 }
 
+/// `word` with an apostrophe inserted at byte `at`.
+fn with_apostrophe(word: &str, at: usize) -> String {
+    let mut fixed = String::with_capacity(word.len() + 1);
+    fixed.push_str(&word[..at]);
+    fixed.push('\'');
+    fixed.push_str(&word[at..]);
+    fixed
+}
+
 /// Whether a contraction restored as `word` from a word of this `form` is the negation of an
 /// English auxiliary ("didn't", "WASN'T"): always a contraction ([`Form::Plain`]), in "n't".
 fn english_negation(form: Option<Form>, word: &str) -> bool {
@@ -828,8 +834,7 @@ impl Stage for RestoreApostrophes {
                 && let Some(at) = names_apostrophe(word)
                 && paragraphs.english(text, &words, i)
             {
-                let token = &text[w.range()];
-                let fixed = format!("{}'{}", &token[..at], &token[at..]);
+                let fixed = with_apostrophe(&text[w.range()], at);
                 repairs.push((w.range(), fixed, "name with an apostrophe"));
                 i += 1;
                 continue;
@@ -845,8 +850,8 @@ impl Stage for RestoreApostrophes {
                 {
                     ask_names.push(i);
                 }
-                Some((word, reason)) if paragraphs.english(text, &words, i) => {
-                    repairs.push((w.range(), word, reason));
+                Some((at, reason)) if paragraphs.english(text, &words, i) => {
+                    repairs.push((w.range(), with_apostrophe(&text[w.range()], at), reason));
                 }
                 // A paragraph that mixes English with another language (an interview and its
                 // translation) is not judged English; a contraction that is no word of any
@@ -855,14 +860,19 @@ impl Stage for RestoreApostrophes {
                 // English auxiliary, which no other language writes ("the community didnt
                 // suffer"); "dont", French for "whose", only after an English subject ("ce
                 // dont", "les enfants dont"; "they dont").
-                Some((word, "contraction"))
+                Some((at, "contraction"))
                     if if text[w.range()].eq_ignore_ascii_case("dont") {
                         next_to_english(text, &words, i) && after_english_subject(text, &words, i)
                     } else {
-                        next_to_english(text, &words, i) || english_negation(form, word.as_str())
+                        next_to_english(text, &words, i)
+                            || english_negation(form, &with_apostrophe(&text[w.range()], at))
                     } =>
                 {
-                    repairs.push((w.range(), word, "contraction"));
+                    repairs.push((
+                        w.range(),
+                        with_apostrophe(&text[w.range()], at),
+                        "contraction",
+                    ));
                 }
                 Some(_) => {}
                 None if self.possessives && text.as_bytes()[w.end - 1] == b's' => {
@@ -911,7 +921,8 @@ impl Stage for RestoreApostrophes {
                     .and_then(|k| k.form)
                     .filter(|_| self.contractions);
                 match self.repair(text, &words, i, form, &names, &lower) {
-                    Some((word, reason)) if paragraphs.english(text, &words, i) => {
+                    Some((at, reason)) if paragraphs.english(text, &words, i) => {
+                        let word = with_apostrophe(&text[words[i].range()], at);
                         repairs.push((words[i].range(), word, reason));
                     }
                     Some(_) => {}
@@ -971,7 +982,7 @@ impl Stage for RestoreApostrophes {
                     let at = whole.len() - 1;
                     found.push((
                         words[first].start..words[i].end,
-                        format!("{}'{}", &whole[..at], &whole[at..]),
+                        with_apostrophe(whole, at),
                         "possessive: name seen in document",
                     ));
                 }
@@ -997,11 +1008,7 @@ impl Stage for RestoreApostrophes {
                     continue;
                 }
                 let at = token.len() - 1;
-                found.push((
-                    words[i].range(),
-                    format!("{}'{}", &token[..at], &token[at..]),
-                    reason,
-                ));
+                found.push((words[i].range(), with_apostrophe(token, at), reason));
             }
             if !found.is_empty() {
                 repairs.extend(found);

@@ -586,7 +586,7 @@ fn noun_before_verb(en: &Lexicon, next: &str, after_next: Option<&str>) -> bool 
         && !next.ends_with("ed")
         && !next.ends_with('s')
         && en
-            .get(&format!("{next}s"))
+            .get_lowercase_of_parts(&[next, "s"])
             .is_some_and(|e| e.is_word() && e.frequency() > 0)
         && matches!(
             after_next,
@@ -1154,13 +1154,9 @@ pub(super) fn phrase_determiner<'t>(
     }
     let base = &token[..token.len() - 1];
     let last = &base[base.len() - 1..];
-    let verb = [
-        format!("{base}ed"),
-        format!("{base}d"),
-        format!("{base}{last}ed"),
-    ]
-    .iter()
-    .any(|form| en.frequency(form) >= 20_000);
+    let verb = en.frequency_of_parts(&[base, "ed"]) >= 20_000
+        || en.frequency_of_parts(&[base, "d"]) >= 20_000
+        || en.frequency_of_parts(&[base, last, "ed"]) >= 20_000;
     let modifies = !verb
         && modifier.len() >= 3
         && modifier.bytes().all(|b| b.is_ascii_alphabetic())
@@ -1229,35 +1225,21 @@ fn possessed_noun(en: &Lexicon, word: &str) -> bool {
     }
     // A comparative ("quicker": there is a "quickest").
     if let Some(stem) = word.strip_suffix("er") {
-        if en.frequency(&format!("{stem}est")) >= 1_000 {
+        if en.frequency_of_parts(&[stem, "est"]) >= 1_000 {
             return false;
         }
     }
     let stem = &word[..word.len() - 1];
-    let forms = match word.as_bytes()[word.len() - 1] {
-        b'e' => [
-            format!("{word}d"),
-            format!("{stem}ing"),
-            format!("{word}ly"),
-        ],
-        b'y' => [
-            format!("{stem}ied"),
-            format!("{word}ing"),
-            format!("{stem}ily"),
-        ],
-        _ => [
-            format!("{word}ed"),
-            format!("{word}ing"),
-            format!("{word}ly"),
-        ],
-    };
+    let [ed, ing, ly] = match word.as_bytes()[word.len() - 1] {
+        b'e' => [(word, "d"), (stem, "ing"), (word, "ly")],
+        b'y' => [(stem, "ied"), (word, "ing"), (stem, "ily")],
+        _ => [(word, "ed"), (word, "ing"), (word, "ly")],
+    }
+    .map(|(stem, suffix)| en.frequency_of_parts(&[stem, suffix]));
     // An adjective in "-ly" made from a noun ("deathly", "timely") does not make the noun an
     // adjective: a noun has a plural, more common than it.
-    let [ed, ing, ly] = &forms;
-    let plural = en.frequency(&format!("{word}s"));
-    en.frequency(ed) < COMMON_FORM
-        && en.frequency(ing) < COMMON_FORM
-        && (en.frequency(ly) < COMMON_FORM || plural > en.frequency(ly))
+    let plural = en.frequency_of_parts(&[word, "s"]);
+    ed < COMMON_FORM && ing < COMMON_FORM && (ly < COMMON_FORM || plural > ly)
 }
 
 /// An adverb or adjective in "-ly" ("quickly", "likely"), not a noun that ends so ("family",
@@ -1267,13 +1249,14 @@ fn adverb_in_ly(en: &Lexicon, word: &str) -> bool {
         return false;
     };
     // "happily", "gently", "basically": "happy", "gentle", "basic".
-    let y = stem.strip_suffix('i').map(|s| format!("{s}y"));
-    let le = format!("{stem}le");
+    let y = stem.strip_suffix('i').map(|s| [s, "y"]);
     let ic = stem.strip_suffix("al").filter(|s| s.ends_with("ic"));
-    [Some(stem), y.as_deref(), Some(le.as_str()), ic]
+    [Some([stem, ""]), y, Some([stem, "le"]), ic.map(|s| [s, ""])]
         .into_iter()
         .flatten()
-        .any(|stem| stem.len() >= 2 && en.frequency(stem) >= 100_000)
+        .any(|parts| {
+            parts[0].len() + parts[1].len() >= 2 && en.frequency_of_parts(&parts) >= 100_000
+        })
 }
 
 /// Whether `word` is an adjective before a noun, as far as the lexicon tells: it has a common
@@ -1296,13 +1279,13 @@ fn attributive_adjective(en: &Lexicon, word: &str) -> bool {
     if word.ends_with("est") && en.get(word).is_some_and(|e| e.is_word()) {
         return true;
     }
-    let adverb = match word.as_bytes()[word.len() - 1] {
-        b'y' => format!("{}ily", &word[..word.len() - 1]),
-        b'e' if word.ends_with("le") => format!("{}ly", &word[..word.len() - 1]),
-        b'c' => format!("{word}ally"),
-        _ => format!("{word}ly"),
+    let (stem, suffix) = match word.as_bytes()[word.len() - 1] {
+        b'y' => (&word[..word.len() - 1], "ily"),
+        b'e' if word.ends_with("le") => (&word[..word.len() - 1], "ly"),
+        b'c' => (word, "ally"),
+        _ => (word, "ly"),
     };
-    en.frequency(&adverb) >= COMMON_FORM
+    en.frequency_of_parts(&[stem, suffix]) >= COMMON_FORM
 }
 
 /// Whether the lower-case plural `token`, after `prev`, can be an owner by what follows it (see
@@ -1389,8 +1372,8 @@ pub(super) fn head_noun_possessive(
     if let Some(singular) = next.strip_suffix('s') {
         // A plural: "lawyers", not "glass" or "this"; not a measure of time ("the characters
         // years later"), nor a verb too ("the surgeons inserts", as a writer may put it).
-        let verb = en.frequency(&format!("{singular}ed")) >= 20_000
-            || en.frequency(&format!("{}ed", &next[..next.len() - 2])) >= 20_000
+        let verb = en.frequency_of_parts(&[singular, "ed"]) >= 20_000
+            || en.frequency_of_parts(&[&next[..next.len() - 2], "ed"]) >= 20_000
                 && singular.ends_with('e');
         return !next.ends_with("ss")
             && !verb
