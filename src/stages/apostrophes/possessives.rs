@@ -191,7 +191,12 @@ impl<'t> Names<'t> {
             {
                 defined.insert(word);
             }
-            if i > 0 && !w.sentence_start && words[i - 1].joined_to_next {
+            // (Only a capitalized word is a `prev` of `wanted`: the others are not hashed.)
+            if i > 0
+                && !w.sentence_start
+                && words[i - 1].joined_to_next
+                && bytes[words[i - 1].start].is_ascii_uppercase()
+            {
                 let prev = Key(&text[words[i - 1].range()]);
                 if wanted.contains(&(prev, word)) {
                     *pairs.entry((prev, word)).or_insert(0) += 1;
