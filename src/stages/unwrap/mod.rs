@@ -576,7 +576,13 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
             }
         })
         .collect();
-    if markup && let Some(changed) = crate::stages::markup::markup_across(&line, &spans) {
+    // (Only where `markup` may change the line or one of its pieces: not for the brackets of a
+    // quotation.)
+    let may_change = |t: &str| crate::stages::markup::may_change(t);
+    if markup
+        && (may_change(&line) || pieces.iter().any(|p| may_change(p)))
+        && let Some(changed) = crate::stages::markup::markup_across(&line, &spans)
+    {
         let inside: Vec<usize> = (0..joins.len())
             .filter(|&k| changed.start <= at(k) && at(k) <= changed.end)
             .collect();
