@@ -577,9 +577,8 @@ impl View {
     }
 
     /// The text offset of view offset `at`, which is not strictly inside a span: past any text
-    /// that the later stage deleted at that point.
-    fn origin(&self, at: usize) -> usize {
-        let k = self.spans_ending_by(at);
+    /// that the later stage deleted at that point. `k` is `spans_ending_by(at)`.
+    fn origin(&self, at: usize, k: usize) -> usize {
         match k {
             0 => at,
             _ => {
@@ -590,10 +589,9 @@ impl View {
     }
 
     /// The text offset of view offset `at`, which is not strictly inside a span: before any text
-    /// that the later stage deleted at that point.
-    fn origin_before(&self, at: usize) -> usize {
-        let mut k = self.spans_ending_by(at);
-        let mut origin = self.origin(at);
+    /// that the later stage deleted at that point. `k` is `spans_ending_by(at)`.
+    fn origin_before(&self, at: usize, mut k: usize) -> usize {
+        let mut origin = self.origin(at, k);
         while k > 0 && self.spans[k - 1].1 == (at..at) {
             origin = self.spans[k - 1].0.start;
             k -= 1;
@@ -601,9 +599,9 @@ impl View {
         origin
     }
 
-    /// The span whose view range has `at` strictly inside, if any.
-    fn around(&self, at: usize) -> Option<&(Range<usize>, Range<usize>)> {
-        let k = self.spans_ending_by(at);
+    /// The span whose view range has `at` strictly inside, if any. `k` is
+    /// `spans_ending_by(at)`.
+    fn around(&self, at: usize, k: usize) -> Option<&(Range<usize>, Range<usize>)> {
         self.spans
             .get(k)
             .filter(|(_, view)| view.start < at && at < view.end)
@@ -628,21 +626,24 @@ impl View {
     fn map_edit(&self, e: StageEdit, take_deleted_before: bool) -> StageEdit {
         // (Inline up to 24 bytes: a join's space allocates nothing.)
         let mut after = CompactString::default();
-        let start = match self.around(e.start) {
+        // (The spans that end by each end of the edit, found once for all that asks.)
+        let k = self.spans_ending_by(e.start);
+        let start = match self.around(e.start, k) {
             Some((text, view)) => {
                 after.push_str(&self.text[view.start..e.start]);
                 text.start
             }
-            None if take_deleted_before => self.origin_before(e.start),
-            None => self.origin(e.start),
+            None if take_deleted_before => self.origin_before(e.start, k),
+            None => self.origin(e.start, k),
         };
         after.push_str(&e.after);
-        let end = match self.around(e.end) {
+        let k = self.spans_ending_by(e.end);
+        let end = match self.around(e.end, k) {
             Some((text, view)) => {
                 after.push_str(&self.text[e.end..view.end]);
                 text.end
             }
-            None => self.origin(e.end),
+            None => self.origin(e.end, k),
         };
         StageEdit {
             start,
