@@ -300,21 +300,27 @@ pub(crate) fn compose(
     }
     let stage_cow = stage_name(stage);
     let mut log = Vec::with_capacity(old.len() + new.len());
-    let mut old = old.into_iter().peekable();
+    let mut old = old.into_iter();
     // `current` position minus original position, for positions past every emitted old edit.
     let mut delta: isize = 0;
     let mut next = 0;
     while next < new.len() {
         let first = &new[next];
-        while let Some(o) = old.peek() {
-            let span = current_span(o, delta);
-            if span.end <= first.start && !shares_text(&span, &(first.start..first.end)) {
-                delta += growth(o);
-                log.push(old.next().expect("peeked"));
-            } else {
-                break;
-            }
-        }
+        // The old edits before it, counted, then moved in one go.
+        let before = old
+            .as_slice()
+            .iter()
+            .take_while(|o| {
+                let span = current_span(o, delta);
+                let before =
+                    span.end <= first.start && !shares_text(&span, &(first.start..first.end));
+                if before {
+                    delta += growth(o);
+                }
+                before
+            })
+            .count();
+        log.extend(old.by_ref().take(before));
 
         // Gather one cluster: a run of new and old edits that overlap one another.
         let cluster_delta = delta;
@@ -325,7 +331,7 @@ pub(crate) fn compose(
         let mut members_growth: isize = 0;
         loop {
             let mut grew = false;
-            while let Some(o) = old.peek() {
+            while let Some(o) = old.as_slice().first() {
                 let o_span = current_span(o, cluster_delta + members_growth);
                 if !shares_text(&o_span, &span) {
                     break;
@@ -333,7 +339,7 @@ pub(crate) fn compose(
                 span.start = span.start.min(o_span.start);
                 span.end = span.end.max(o_span.end);
                 members_growth += growth(o);
-                members.push(old.next().expect("peeked"));
+                members.push(old.next().expect("looked at"));
                 grew = true;
             }
             while next < new.len() && shares_text(&(new[next].start..new[next].end), &span) {
