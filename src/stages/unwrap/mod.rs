@@ -214,18 +214,17 @@ impl Stage for JoinWrappedLines {
         // same reason: `whitespace` leaves one, or as many as it is told, and the decision is
         // not to hang on how many (`a\n\n\nadot`, two blank lines, stayed apart in a first
         // run, and a second run joined `a\n\nadot`).
-        if memchr::memmem::find(text.as_bytes(), b"  ").is_some()
+        let spaces = memchr::memmem::find(text.as_bytes(), b"  ").is_some()
             || has_trailing_space(text)
-            || may_have_blank_lines_in_a_row(text)
-        {
-            let collapse = NormalizeWhitespace {
-                trailing: true,
-                collapse_spaces: true,
-                max_blank_lines: 1,
-                trim: false,
-                final_newline: false,
+            || memchr(b'\r', text.as_bytes()).is_some();
+        if spaces || may_have_blank_lines_in_a_row(text) {
+            let collapsed = if spaces {
+                COLLAPSE.apply(text, &mut Meta::default())
+            } else {
+                // Only runs of blank lines to make one (the text after boilerplate was taken
+                // out): found by a search for them, not a reading of every line.
+                collapse_blank_lines(text)
             };
-            let collapsed = collapse.apply(text, &mut Meta::default());
             if !collapsed.is_unchanged() {
                 let view = View::new(collapsed);
                 let (_, edits) = self.apply_as_is(&view.text).into_parts();
@@ -241,6 +240,44 @@ impl Stage for JoinWrappedLines {
         }
         self.apply_as_is(text)
     }
+}
+
+/// What `whitespace` does to the text before this stage judges it (see `apply`).
+const COLLAPSE: NormalizeWhitespace = NormalizeWhitespace {
+    trailing: true,
+    collapse_spaces: true,
+    max_blank_lines: 1,
+    trim: false,
+    final_newline: false,
+};
+
+/// [`COLLAPSE`] on text whose lines end without spaces or tabs and with no `\r`, and have no two
+/// spaces in a row: each run of empty lines made one (the first kept, the others deleted).
+fn collapse_blank_lines(text: &str) -> Rewrite<'_> {
+    let bytes = text.as_bytes();
+    let mut out = Rewriter::new(text);
+    // The end of the run of line feeds from `at`.
+    let run_end = |at: usize| {
+        bytes[at..]
+            .iter()
+            .position(|&b| b != b'\n')
+            .map_or(bytes.len(), |k| at + k)
+    };
+    // Two line feeds open the text: two empty lines.
+    let mut from = 0;
+    if bytes.starts_with(b"\n\n") {
+        from = run_end(0);
+        out.delete(1..from, "blank lines");
+    }
+    // Elsewhere three: the end of a line, then two empty lines.
+    for at in memchr::memmem::find_iter(&bytes[from..], b"\n\n\n").map(|k| from + k) {
+        // (A match inside a run already deleted.)
+        if at < out.position() {
+            continue;
+        }
+        out.delete(at + 2..run_end(at), "blank lines");
+    }
+    out.finish()
 }
 
 /// Whether `text` may have two blank lines in a row (with `\r` in it, or spaces, it may: the
@@ -881,6 +918,19 @@ mod tests {
         assert_eq!(run(&near_end), near_end);
         let middle = format!("{}{broken}\n\n{}", prose.repeat(80), prose.repeat(80));
         assert_eq!(run(&middle), middle.replace("on\n\nTwitter", "on Twitter"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_lines_collapse_as_whitespace_collapses_them(
+            text in "(a|b c|\n|\n\n|\n\n\n|\n\n\n\n){0,12}"
+        ) {
+            let ours = collapse_blank_lines(&text);
+            let theirs = COLLAPSE.apply(&text, &mut Meta::default());
+            proptest::prop_assert_eq!(ours.text(), theirs.text());
+            let spans = |r: &Rewrite<'_>| r.edits().iter().map(|e| (e.start, e.end)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(spans(&ours), spans(&theirs));
+        }
     }
 
     /// Found by the `jsonl` fuzz target (`unwrap-line-size-after-apostrophes.txt`): whether a
