@@ -306,7 +306,8 @@ pub(crate) fn compose(
     let mut next = 0;
     while next < new.len() {
         let first = &new[next];
-        // The old edits before it, counted, then moved in one go.
+        // The old edits before it, counted, then moved in one go. (`take_while` stops at the
+        // first edit that is not before it, so `delta` grows by exactly those counted.)
         let before = old
             .as_slice()
             .iter()

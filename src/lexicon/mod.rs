@@ -76,7 +76,7 @@ impl Entry {
     /// About how many times the word occurs in the Google Books n-grams (within 19%), or 0 when
     /// the frequency list does not have it. Only lower-case entries carry a count.
     pub fn frequency(self) -> u64 {
-        // The 255 counts a level stands for, worked out once: `powf` costs more than the look-up
+        // The count each of the 256 levels stands for (none for 0), worked out once: `powf` costs more than the look-up
         // of the word in the cache.
         static COUNTS: std::sync::LazyLock<[u64; 256]> = std::sync::LazyLock::new(|| {
             std::array::from_fn(|level| match level {

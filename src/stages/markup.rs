@@ -754,11 +754,14 @@ pub(crate) fn may_have_markup(lines: &[&str]) -> bool {
     })
 }
 
-/// Whether this stage may change `line` at all (a quick test before running it): it has a
-/// marker of emphasis, a tag, a heading, a rule or a list's dash, or a link (`](`). A bracket
-/// that opens no link (an editor's `[...]` in a quotation) is nothing, nor a `&` without a tag
-/// (a reference is decoded only in text that looked like HTML).
+/// Whether this stage may change `line`, one line without its break, at all (a quick test
+/// before running it): it has a marker of emphasis, a tag, a heading or a link (`](`), or opens
+/// with a dash (a rule, though one alone on its line is left as it is). A bracket that opens no
+/// link (an editor's `[...]` in a quotation) is nothing, nor a `&` without a tag (a reference is
+/// decoded only in text that looked like HTML). Not for text of several lines: a rule between
+/// two of them is removed, and only the first line's dash is looked at.
 pub(crate) fn may_change(line: &str) -> bool {
+    debug_assert!(!line.contains('\n'), "may_change reads one line");
     let bytes = line.as_bytes();
     line.trim_start().starts_with('-')
         || memchr::memchr3(b'*', b'_', b'<', bytes).is_some()

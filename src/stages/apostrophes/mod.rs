@@ -553,7 +553,8 @@ fn rule_accepts(rule: Rule, w: &Word, cx: &Context<'_>, text: &str) -> bool {
 }
 
 impl RestoreApostrophes {
-    /// What the word at `i` becomes, and why, if anything.
+    /// Where the word at `i` takes an apostrophe (a byte offset into the word), and why, if it
+    /// does.
     fn repair<'t>(
         &self,
         text: &'t str,
@@ -571,18 +572,19 @@ impl RestoreApostrophes {
         }
         let case = case_of(token.as_bytes());
         let cx = context(text, words, i);
-        let insert = |back: usize| token.len() - back;
+        // The offset of an apostrophe `back` bytes before the word's end.
+        let at_back = |back: usize| token.len() - back;
 
         {
             match form {
                 Some(Form::Plain(back)) if case != Case::Mixed => {
-                    return Some((insert(back), "contraction"));
+                    return Some((at_back(back), "contraction"));
                 }
                 Some(Form::Ambiguous(rule, back))
                     if matches!(case, Case::Lower | Case::Capitalized)
                         && rule_accepts(rule, w, &cx, text) =>
                 {
-                    return Some((insert(back), "contraction"));
+                    return Some((at_back(back), "contraction"));
                 }
                 // In a sentence written in capitals ("WHY CANT U", "I CANT STOP"), an ambiguous
                 // form is judged as the same words in lower case would be.
@@ -592,7 +594,7 @@ impl RestoreApostrophes {
                         rule_accepts(rule, w, &context(lower, words, i), lower)
                     } =>
                 {
-                    return Some((insert(back), "contraction"));
+                    return Some((at_back(back), "contraction"));
                 }
                 // "WHOs" is not "WHO'S" but may be "WHO's", the possessive of an acronym.
                 Some(_) if case != Case::Mixed => return None,
@@ -662,7 +664,7 @@ impl RestoreApostrophes {
                     return None;
                 }
                 Some((
-                    insert(1),
+                    at_back(1),
                     match evidence {
                         Evidence::Lexicon => "possessive: lexicon",
                         Evidence::Document => "possessive: name seen in document",
@@ -671,7 +673,7 @@ impl RestoreApostrophes {
             }
             Case::Lower => {
                 if possessives::lowercase_possessive(en, token, next, next_is_number) {
-                    Some((insert(1), "possessive: lexicon"))
+                    Some((at_back(1), "possessive: lexicon"))
                 } else if possessives::determiner_possessive(
                     en,
                     token,
@@ -679,7 +681,7 @@ impl RestoreApostrophes {
                     cx.before_prev,
                     next,
                 ) {
-                    Some((insert(1), "possessive: determiner"))
+                    Some((at_back(1), "possessive: determiner"))
                 } else {
                     None
                 }
@@ -696,7 +698,7 @@ impl RestoreApostrophes {
                 compound,
                 names,
             )
-            .then(|| (insert(1), "possessive: name seen in document")),
+            .then(|| (at_back(1), "possessive: name seen in document")),
             Case::Upper => None,
         }
     }
@@ -711,12 +713,13 @@ fn with_apostrophe(word: &str, at: usize) -> String {
     fixed
 }
 
-/// Whether a contraction restored as `word` from a word of this `form` is the negation of an
-/// English auxiliary ("didn't", "WASN'T"): always a contraction ([`Form::Plain`]), in "n't".
-fn english_negation(form: Option<Form>, word: &str) -> bool {
+/// Whether the contraction restored from `token`, a word of this `form`, is the negation of an
+/// English auxiliary ("didnt" is "didn't", "WASNT" "WASN'T"): always a contraction
+/// ([`Form::Plain`]) that takes its apostrophe before the "t" of "nt".
+fn english_negation(form: Option<Form>, token: &str) -> bool {
     matches!(form, Some(Form::Plain(1)))
-        && word.len() >= 3
-        && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"n't")
+        && token.len() >= 2
+        && token.as_bytes()[token.len() - 2..].eq_ignore_ascii_case(b"nt")
 }
 
 /// Whether the word at `i` is in a sentence written in capitals: the words beside it in the
@@ -864,8 +867,7 @@ impl Stage for RestoreApostrophes {
                     if if text[w.range()].eq_ignore_ascii_case("dont") {
                         next_to_english(text, &words, i) && after_english_subject(text, &words, i)
                     } else {
-                        next_to_english(text, &words, i)
-                            || english_negation(form, &with_apostrophe(&text[w.range()], at))
+                        next_to_english(text, &words, i) || english_negation(form, &text[w.range()])
                     } =>
                 {
                     repairs.push((

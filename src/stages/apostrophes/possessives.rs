@@ -590,6 +590,7 @@ fn noun_before_verb(en: &Lexicon, next: &str, after_next: Option<&str>) -> bool 
         && next.bytes().all(|b| b.is_ascii_lowercase())
         && !next.ends_with("ed")
         && !next.ends_with('s')
+        // ("{next}s" in lower case is the word in exactly its case: `next` is in lower case.)
         && en
             .get_lowercase_of_parts(&[next, "s"])
             .is_some_and(|e| e.is_word() && e.frequency() > 0)

@@ -615,7 +615,7 @@ fn changes_for_earlier_stages(text: &str, joins: &[Joining<'_>], ends: Range<usi
         .collect();
     // (Only where `markup` may change the line or one of its pieces: not for the brackets of a
     // quotation.)
-    let may_change = |t: &str| crate::stages::markup::may_change(t);
+    use crate::stages::markup::may_change;
     if markup
         && (may_change(&line) || pieces.iter().any(|p| may_change(p)))
         && let Some(changed) = crate::stages::markup::markup_across(&line, &spans)
