@@ -214,29 +214,24 @@ impl Stage for JoinWrappedLines {
         // same reason: `whitespace` leaves one, or as many as it is told, and the decision is
         // not to hang on how many (`a\n\n\nadot`, two blank lines, stayed apart in a first
         // run, and a second run joined `a\n\nadot`).
-        let spaces = memchr::memmem::find(text.as_bytes(), b"  ").is_some()
-            || has_trailing_space(text)
-            || memchr(b'\r', text.as_bytes()).is_some();
-        if spaces || may_have_blank_lines_in_a_row(text) {
-            let collapsed = if spaces {
-                COLLAPSE.apply(text, &mut Meta::default())
-            } else {
-                // Only runs of blank lines to make one (the text after boilerplate was taken
-                // out): found by a search for them, not a reading of every line.
-                collapse_blank_lines(text)
-            };
-            if !collapsed.is_unchanged() {
-                let view = View::new(collapsed);
-                let (_, edits) = self.apply_as_is(&view.text).into_parts();
-                let mut out = Rewriter::new(text);
-                let edits = edits
-                    .into_iter()
-                    .map(|e| view.edit_of_text_taking_deleted(e));
-                for e in crate::edit::apart(edits) {
-                    out.replace(e.start..e.end, &e.after, e.reason);
-                }
-                return out.finish();
+        let collapsed = if collapses_more_than_blank_lines(text) {
+            COLLAPSE.apply(text, &mut Meta::default())
+        } else {
+            // At most runs of blank lines to make one (the text after boilerplate was taken
+            // out): found by a search for them, not a reading of every line.
+            collapse_blank_lines(text)
+        };
+        if !collapsed.is_unchanged() {
+            let view = View::new(collapsed);
+            let (_, edits) = self.apply_as_is(&view.text).into_parts();
+            let mut out = Rewriter::new(text);
+            let edits = edits
+                .into_iter()
+                .map(|e| view.edit_of_text_taking_deleted(e));
+            for e in crate::edit::apart(edits) {
+                out.replace(e.start..e.end, &e.after, e.reason);
             }
+            return out.finish();
         }
         self.apply_as_is(text)
     }
@@ -280,13 +275,13 @@ fn collapse_blank_lines(text: &str) -> Rewrite<'_> {
     out.finish()
 }
 
-/// Whether `text` may have two blank lines in a row (with `\r` in it, or spaces, it may: the
-/// collapse finds out), which `whitespace` makes one.
-fn may_have_blank_lines_in_a_row(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.starts_with(b"\n\n")
-        || memchr::memmem::find(bytes, b"\n\n\n").is_some()
-        || memchr(b'\r', bytes).is_some()
+/// Whether [`COLLAPSE`] may change more of `text` than its runs of blank lines: it has two
+/// spaces in a row, a line that ends with a space or a tab, or a `\r` (a line of `\r` alone is
+/// blank to `whitespace`).
+fn collapses_more_than_blank_lines(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"  ").is_some()
+        || has_trailing_space(text)
+        || memchr(b'\r', text.as_bytes()).is_some()
 }
 
 /// Whether a line of `text` ends with a space or a tab, which `whitespace` removes.
@@ -1018,8 +1013,9 @@ mod tests {
         };
         assert_eq!(run(&apart), cleaned);
         assert_eq!(one_blank(run(&further)), cleaned);
-        assert!(may_have_blank_lines_in_a_row("\n\nx") && may_have_blank_lines_in_a_row("a\r\nb"));
-        assert!(!may_have_blank_lines_in_a_row("a\n\nb\n"));
+        assert!(!collapse_blank_lines("\n\nx").is_unchanged());
+        assert!(collapses_more_than_blank_lines("a\r\nb"));
+        assert!(collapse_blank_lines("a\n\nb\n").is_unchanged());
     }
 
     /// Found by the `stages` fuzz target (`unwrap-alone-after-trailing-space-view`): a join
