@@ -316,16 +316,22 @@ fn stages_lists_every_stage_and_preset_and_says_what_is_missing() {
 // and no backtrace, the good records still written, and the documented exit code (0 all well,
 // 1 some input could not be cleaned, 2 the command was wrong).
 
-/// Runs textmend with `RUST_BACKTRACE=1`, so that a panic would show, and checks that none did.
-fn textmend_checked(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+/// Starts textmend with `RUST_BACKTRACE=1`, so that a panic would show (see
+/// [`assert_no_panic`]), its stdout and stderr piped.
+fn spawn_showing_panics(args: &[&str], stdin: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_textmend"))
         .args(args)
         .env("RUST_BACKTRACE", "1")
-        .stdin(Stdio::piped())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("textmend runs");
+        .expect("textmend runs")
+}
+
+/// Runs textmend with `RUST_BACKTRACE=1`, so that a panic would show, and checks that none did.
+fn textmend_checked(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn_showing_panics(args, Stdio::piped());
     let mut input = child.stdin.take().expect("stdin is piped");
     let stdin = stdin.to_vec();
     // A separate thread, so that a large input cannot block against a full stdout pipe.
@@ -648,14 +654,7 @@ fn an_unknown_encoding_label_is_a_usage_error() {
 /// its stdout; what it did then, checked not to be a panic.
 fn closed_after_one_line(args: &[&str]) -> Output {
     use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-        .args(args)
-        .env("RUST_BACKTRACE", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("textmend runs");
+    let mut child = spawn_showing_panics(args, Stdio::null());
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)
